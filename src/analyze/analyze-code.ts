@@ -1,0 +1,82 @@
+import { parse, type Node } from 'acorn';
+import { simple } from 'acorn-walk';
+import detectGlobals from 'acorn-globals';
+import type { FindingCode, Severity } from '../findings/finding.js';
+import { UNAVAILABLE_GLOBALS } from './runtime-globals.js';
+
+/** A problem at a position of the analysed code (1-based line and column). */
+export interface CodeIssue {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+}
+
+interface Located { start: number; loc?: { start: { line: number; column: number } } | null }
+
+function at(node: Located): { line: number; column: number } {
+  const start = node.loc?.start;
+  return { line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
+}
+
+function isMember(node: Node, object: string, property: string): boolean {
+  const n = node as unknown as { type: string; object?: { type: string; name?: string }; property?: { type: string; name?: string } };
+  return n.type === 'MemberExpression' && n.object?.type === 'Identifier' && n.object.name === object &&
+    n.property?.type === 'Identifier' && n.property.name === property;
+}
+
+/**
+ * Finds what cannot run, or cannot run reproducibly, in the webhook runtime.
+ * Works on any JavaScript (a bundled mapping or a hand-written snippet); the
+ * caller maps positions back to its sources.
+ */
+export function analyzeCode(code: string, sourceType: 'module' | 'script'): CodeIssue[] {
+  const ast = parse(code, { ecmaVersion: 'latest', sourceType, locations: true, allowReturnOutsideFunction: sourceType === 'script' });
+  const issues: CodeIssue[] = [];
+  const add = (node: Located, code: FindingCode, severity: Severity, message: string) =>
+    issues.push({ code, severity, message, ...at(node) });
+
+  const onFunction = (node: Node & { async?: boolean; generator?: boolean }) => {
+    if (node.async) add(node, 'async-code', 'error', 'async function: the runtime calls handler synchronously and never awaits');
+    if (node.generator) add(node, 'generator', 'error', 'generator function: return plain values instead');
+  };
+  simple(ast, {
+    FunctionDeclaration: onFunction,
+    FunctionExpression: onFunction,
+    ArrowFunctionExpression: onFunction,
+    AwaitExpression: (node) => add(node, 'async-code', 'error', 'await: the runtime calls handler synchronously'),
+    ImportExpression: (node) => add(node, 'forbidden-import', 'error', 'import(): a snippet cannot load modules'),
+    CallExpression: (node) => {
+      if (isMember(node.callee, 'Date', 'now')) add(node, 'nondeterministic', 'warning', 'Date.now() makes the output differ between runs; use the event\'s `timestamp`');
+      if (isMember(node.callee, 'Math', 'random')) add(node, 'nondeterministic', 'warning', 'Math.random() makes the output differ between runs');
+      const callee = node.callee as { type: string; property?: { type: string; name?: string } };
+      const name = callee.type === 'MemberExpression' && callee.property?.type === 'Identifier' ? callee.property.name : undefined;
+      if (name?.startsWith('toLocale')) add(node, 'engine-dependent', 'warning', `${name}() depends on the engine's locale data and time zone; format explicitly`);
+    },
+    NewExpression: (node) => {
+      const callee = node.callee as { type: string; name?: string };
+      if (callee.type === 'Identifier' && callee.name === 'Date' && node.arguments.length === 0) {
+        add(node, 'nondeterministic', 'warning', 'new Date() reads the clock; use the event\'s `timestamp`');
+      }
+    },
+    Property: (node) => {
+      const key = node.key as { type: string; name?: string; value?: unknown };
+      const value = node.value as { type: string; value?: unknown };
+      const isMethodKey = (key.type === 'Identifier' && key.name === 'method') || (key.type === 'Literal' && key.value === 'method');
+      if (isMethodKey && value.type === 'Literal' && value.value === 'PATCH') {
+        add(node, 'patch-method', 'warning', 'method "PATCH" is honoured only by newer runtimes; POST and PUT work everywhere');
+      }
+    },
+  });
+
+  for (const { name, nodes } of detectGlobals(ast)) {
+    const hint = Object.prototype.hasOwnProperty.call(UNAVAILABLE_GLOBALS, name) ? UNAVAILABLE_GLOBALS[name] : undefined;
+    for (const node of nodes) {
+      if (hint) add(node, 'unavailable-global', 'error', `${name} is not available in the webhook runtime: ${hint}`);
+      else if (name === 'Promise') add(node, 'async-code', 'error', 'Promise: the runtime calls handler synchronously and never awaits');
+      else if (name === 'Intl') add(node, 'engine-dependent', 'warning', 'Intl depends on the engine\'s locale data; format explicitly');
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code, 'en'));
+}

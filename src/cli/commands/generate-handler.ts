@@ -1,0 +1,57 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError } from '../../util/errors.js';
+import { suggest } from '../../util/suggest.js';
+import { TOOL_ROOT } from '../../util/tool-info.js';
+import { writeFilesAtomic } from '../../util/write-atomic.js';
+import { compileAndReport, getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
+import type { CliIo } from '../io.js';
+
+export interface GenerateHandlerOptions extends CompileFlags {
+  files: string[];
+  template?: string;
+  out?: string;
+}
+
+export function listTemplates(): string[] {
+  return readdirSync(join(TOOL_ROOT, 'templates')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+}
+
+export function getTemplatePath(name: string): string {
+  const path = join(TOOL_ROOT, 'templates', `${name}.ts`);
+  if (/^[a-z0-9-]+$/.test(name) && existsSync(path)) return path;
+  const names = listTemplates();
+  const guess = suggest(name, names);
+  throw new UserError(`unknown template "${name}"${guess ? `; did you mean "${guess}"?` : ''} Available: ${names.join(', ')}`);
+}
+
+/**
+ * One snippet and no --out: print it. Otherwise write files (--out is the file
+ * for one snippet, the folder for several; default the configured outDir).
+ */
+export async function generateHandler(io: CliIo, options: GenerateHandlerOptions): Promise<number> {
+  if (options.template !== undefined && options.files.length > 0) {
+    throw new UserError('give either mapping files or --template, not both');
+  }
+  const config = await loadProjectConfig(io, options);
+  const fromTemplate = options.template !== undefined;
+  // Templates compile relative to the tool itself, so their snippets read "templates/<name>.ts" everywhere.
+  const root = fromTemplate ? TOOL_ROOT : config.root;
+  const mappings = fromTemplate ? [getTemplatePath(options.template ?? '')]
+    : options.files.length > 0 ? options.files.map((f) => resolve(io.cwd, f)) : await getConfiguredMappings(config);
+  for (const file of mappings) if (!existsSync(file)) throw new UserError(`${file}: no such mapping file`);
+
+  const { result, exitCode } = await compileAndReport(io, root, mappings, config);
+  if (exitCode !== 0) return exitCode;
+  const [only] = result.snippets;
+  if (result.snippets.length === 1 && only && options.out === undefined) {
+    io.stdout.write(only.code);
+    return 0;
+  }
+  const single = result.snippets.length === 1 && options.out !== undefined;
+  const outDir = options.out !== undefined ? resolve(io.cwd, options.out) : config.outDir;
+  const files = new Map(result.snippets.map((s) => [single ? outDir : join(outDir, `${s.name}.js`), s.code] as const));
+  await writeFilesAtomic(files);
+  for (const [path, code] of files) io.stderr.write(`wrote ${path} (${code.length} characters)\n`);
+  return 0;
+}

@@ -1,0 +1,43 @@
+import type { CompileResult } from '../compile/compile.js';
+import { compile } from '../compile/compile.js';
+import type { Target } from '../compile/targets.js';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
+import { getExitCode } from '../findings/exit-code.js';
+import { findMappings } from '../load/find-mappings.js';
+import { UserError } from '../util/errors.js';
+import { createColors, type CliIo } from './io.js';
+import { formatFindings, formatSummary } from './format-findings.js';
+
+/** Flags shared by the commands that compile. */
+export interface CompileFlags {
+  config?: string;
+  target?: Target;
+  minify?: boolean;
+  typecheck?: boolean;
+}
+
+export async function loadProjectConfig(io: CliIo, flags: CompileFlags & { outDir?: string }): Promise<ResolvedConfig> {
+  return resolveConfig({
+    cwd: io.cwd,
+    ...(flags.config !== undefined && { configFile: flags.config }),
+    overrides: { target: flags.target, minify: flags.minify, typecheck: flags.typecheck, outDir: flags.outDir },
+  });
+}
+
+/** The configured mappings, or a usage error that says where it looked. */
+export async function getConfiguredMappings(config: ResolvedConfig): Promise<string[]> {
+  const files = await findMappings(config.root, config.mappings);
+  if (files.length === 0) {
+    throw new UserError(`no mapping files match ${config.mappings.map((p) => `"${p}"`).join(', ')} in ${config.root}; ` +
+      'pass a file, use --template <name>, or set `mappings` in dodo-transform.config.ts');
+  }
+  return files;
+}
+
+/** Compiles, prints findings to stderr, and returns the result with its exit code. */
+export async function compileAndReport(io: CliIo, root: string, mappings: string[], config: ResolvedConfig): Promise<{ result: CompileResult; exitCode: 0 | 1 }> {
+  const result = await compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck });
+  const colors = createColors(io, 'stderr');
+  io.stderr.write(formatFindings(result.findings, root, colors) + formatSummary(result.findings, colors));
+  return { result, exitCode: getExitCode(result.findings) };
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { formatCodeFrame } from '../findings/code-frame.js';
+import type { Finding } from '../findings/finding.js';
+
+/**
+ * `path:line:col  severity  message [code]`, then a code frame. Sources are read
+ * lazily and once per file; a file that cannot be read just has no frame.
+ */
+export function formatFindings(findings: readonly Finding[], root: string, colors: ChalkInstance): string {
+  const sources = new Map<string, string | undefined>();
+  const read = (file: string) => {
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, readFileSync(resolve(root, file), 'utf8'));
+      } catch {
+        sources.set(file, undefined);
+      }
+    }
+    return sources.get(file);
+  };
+  const blocks = findings.map((f) => {
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '';
+    const label = f.severity === 'error' ? colors.red('error') : colors.yellow('warning');
+    const lines = [`${where ? `${colors.cyan(where)}  ` : ''}${label}  ${f.message} ${colors.dim(`[${f.code}]`)}`];
+    for (const detail of f.details ?? []) lines.push(`    ${detail}`);
+    const source = f.file && f.line ? read(f.file) : undefined;
+    if (source !== undefined && f.line) lines.push(...formatCodeFrame(source, f.line, f.column ?? 1).map((l) => colors.dim(`  ${l}`)));
+    return lines.join('\n');
+  });
+  return blocks.length ? `${blocks.join('\n\n')}\n` : '';
+}
+
+export function formatSummary(findings: readonly Finding[], colors: ChalkInstance): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (findings.length === 0) return '';
+  const parts = [errors ? colors.red(`${errors} error${errors === 1 ? '' : 's'}`) : '', warnings ? colors.yellow(`${warnings} warning${warnings === 1 ? '' : 's'}`) : ''];
+  return `\n${parts.filter(Boolean).join(', ')}\n`;
+}

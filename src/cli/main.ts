@@ -1,0 +1,99 @@
+import { Command, CommanderError, Option } from 'commander';
+import { TARGETS } from '../compile/targets.js';
+import { UserError } from '../util/errors.js';
+import { TOOL_VERSION } from '../util/tool-info.js';
+import type { CliIo } from './io.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success (warnings allowed)
+  1  the inputs have problems (type errors, invalid mappings, findings)
+  2  usage, config or load error`;
+
+type Action = (options: Record<string, unknown>, command: Command) => Promise<number>;
+
+/** All commands in one place. Actions import their command lazily so --help stays instant. */
+export function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('dodo-transform')
+    .description('Compile typed mappings into Dodo Payments webhook transformation snippets.')
+    .version(TOOL_VERSION, '-v, --version')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  const run = (action: Action) => async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    setExitCode(await action(command.opts(), command));
+  };
+  /** A flag counts only when given on the command line, so it never hides the config file's value. */
+  const fromCli = (command: Command, name: string) => (command.getOptionValueSource(name) === 'cli' ? command.opts()[name] : undefined);
+  const compileOptions = (command: Command) => command
+    .option('-c, --config <file>', 'config file (default: nearest dodo-transform.config.ts)')
+    .addOption(new Option('-t, --target <version>', 'ECMAScript version to lower to (default: es2020)').choices(TARGETS))
+    .option('--minify', 'minify the snippet')
+    .option('--no-typecheck', 'skip the TypeScript type check');
+  const compileFlags = (command: Command) => ({
+    config: fromCli(command, 'config') as string | undefined,
+    target: fromCli(command, 'target') as (typeof TARGETS)[number] | undefined,
+    minify: fromCli(command, 'minify') as boolean | undefined,
+    typecheck: fromCli(command, 'typecheck') as boolean | undefined,
+  });
+
+  const generate = program.command('generate').description('generate code from mappings or templates');
+  compileOptions(generate.command('handler')
+    .description('compile mappings into handler snippets; one mapping and no --out prints it')
+    .argument('[files...]', 'mapping files (default: the configured mappings)')
+    .option('--template <name>', 'compile a built-in template instead (e.g. segment, customer-io)')
+    .option('-o, --out <path>', 'write to this file (one snippet) or folder (several)'))
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform generate handler --template segment
+  $ dodo-transform generate handler mappings/segment.ts > handlers/segment.js
+  $ dodo-transform generate handler mappings/segment.ts --target es2015 --out segment.js`)
+    .action(run(async (opts, command) => {
+      const { generateHandler } = await import('./commands/generate-handler.js');
+      return generateHandler(io, {
+        ...compileFlags(command),
+        files: command.args,
+        ...(typeof opts['template'] === 'string' && { template: opts['template'] }),
+        ...(typeof opts['out'] === 'string' && { out: opts['out'] }),
+      });
+    }));
+
+  compileOptions(program.command('build')
+    .description('compile every configured mapping into <outDir>/<name>.js (all or nothing)')
+    .option('-o, --out-dir <dir>', 'output folder (default: handlers)'))
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform build
+  $ dodo-transform build --out-dir dist/handlers --minify`)
+    .action(run(async (_opts, command) => {
+      const { build } = await import('./commands/build.js');
+      return build(io, { ...compileFlags(command), outDir: fromCli(command, 'outDir') as string | undefined });
+    }));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; only bin/ exits the process. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram(io, (code) => { exitCode = code; });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version "fail" with exit code 0; every other parse error is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
+      'This is a bug in dodo-transform; please report it with the command you ran.\n');
+    return 2;
+  }
+}

@@ -1,0 +1,80 @@
+import { build, type Message } from 'esbuild';
+import type { Finding } from '../findings/finding.js';
+import { toProjectPath } from '../util/path.js';
+import { createResolvePlugin, ENTRY_PREFIX } from './resolve-plugin.js';
+
+export interface BundledMapping {
+  /** Absolute path of the mapping file. */
+  file: string;
+  /** ES module text: the mapping, its helpers and `export { applyMapping, mapping }`. */
+  code: string;
+  /** Source map of `code` (sources are relative to the project root). */
+  sourceMap: string;
+  /** Bytes each input contributes to `code`, keyed by project path. */
+  inputBytes: Record<string, number>;
+}
+
+export interface BundleOptions {
+  root: string;
+  files: readonly string[];
+  target: string;
+  minify: boolean;
+}
+
+/**
+ * One esbuild run for all mappings (each entry is bundled standalone), in
+ * memory. esbuild reads the sources itself; nothing is written.
+ */
+export async function bundleMappings(options: BundleOptions): Promise<{ bundles: BundledMapping[]; findings: Finding[] }> {
+  const entries = options.files.map((file, index) => ({ in: ENTRY_PREFIX + file, out: `m${index}` }));
+  try {
+    const result = await build({
+      entryPoints: entries,
+      absWorkingDir: options.root,
+      outdir: 'out',
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      target: options.target,
+      minify: options.minify,
+      treeShaking: true,
+      sourcemap: 'external',
+      sourcesContent: false,
+      metafile: true,
+      charset: 'utf8',
+      legalComments: 'none',
+      logLevel: 'silent',
+      plugins: [createResolvePlugin()],
+    });
+    const bundles = options.files.map((file, index): BundledMapping => {
+      const js = result.outputFiles.find((f) => f.path.endsWith(`/m${index}.js`) || f.path.endsWith(`\\m${index}.js`));
+      const map = result.outputFiles.find((f) => f.path.endsWith(`m${index}.js.map`));
+      const meta = Object.entries(result.metafile.outputs).find(([out]) => out.endsWith(`m${index}.js`))?.[1];
+      if (!js || !map || !meta) throw new Error(`esbuild produced no output for ${file}`);
+      const inputBytes: Record<string, number> = {};
+      for (const [input, info] of Object.entries(meta.inputs)) inputBytes[input] = info.bytesInOutput;
+      return { file, code: js.text, sourceMap: map.text, inputBytes };
+    });
+    return { bundles, findings: [] };
+  } catch (error) {
+    const messages = (error as { errors?: Message[] }).errors;
+    if (!messages) throw error;
+    return { bundles: [], findings: messages.map((m) => toFinding(options.root, m)) };
+  }
+}
+
+function toFinding(root: string, message: Message): Finding {
+  const location = message.location;
+  const forbidden = message.text.includes('cannot run in the webhook runtime');
+  return {
+    code: forbidden ? 'forbidden-import' : 'bundle-error',
+    severity: 'error',
+    message: message.text,
+    ...(location && {
+      file: toProjectPath(root, `${root}/${location.file}`).replace(/^dodo-transform-entry:/, ''),
+      line: location.line,
+      column: location.column + 1,
+    }),
+  };
+}

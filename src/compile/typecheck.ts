@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { EVENT_TYPES } from '../events/event-types.js';
+import type { Finding } from '../findings/finding.js';
+import { suggest } from '../util/suggest.js';
+import { toProjectPath } from '../util/path.js';
+import { TOOL_ROOT } from '../util/tool-info.js';
+
+export interface TypecheckOptions {
+  root: string;
+  files: readonly string[];
+  target: string;
+}
+
+/**
+ * The native TypeScript compiler (typescript 7) in its own process: about 0.1 s
+ * for a mapping with the SDK types, where an in-process ts-morph program takes
+ * over a second. One run checks every mapping.
+ */
+function findTsc(): { command: string; args: string[] } {
+  const require = createRequire(join(TOOL_ROOT, 'package.json'));
+  try {
+    const pkg = require.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`);
+    const binary = join(dirname(pkg), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+    if (existsSync(binary)) return { command: binary, args: [] };
+  } catch {
+    // no prebuilt binary for this platform: fall back to the launcher script
+  }
+  const typescriptDir = dirname(require.resolve('typescript/package.json'));
+  return { command: process.execPath, args: [join(typescriptDir, 'bin', 'tsc')] };
+}
+
+export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-tsc-'));
+  try {
+    const config = {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: options.target,
+        lib: [options.target === 'esnext' ? 'esnext' : options.target],
+        module: 'preserve',
+        moduleResolution: 'bundler',
+        allowImportingTsExtensions: true,
+        resolveJsonModule: true,
+        skipLibCheck: true,
+        types: [],
+        // Resolved from the tool's own installation: the user's folder may have no node_modules (npx).
+        paths: { 'dodo-transform': [join(TOOL_ROOT, 'src', 'mapping', 'index.ts')] },
+      },
+      files: [join(TOOL_ROOT, 'src', 'mapping', 'globals.d.ts'), ...options.files.map((f) => resolve(options.root, f))],
+    };
+    const project = join(dir, 'tsconfig.json');
+    await writeFile(project, JSON.stringify(config));
+    const tsc = findTsc();
+    const output = await run(tsc.command, [...tsc.args, '-p', project, '--pretty', 'false'], options.root);
+    return parseDiagnostics(output, options.root);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // tsc exits non-zero when it reports diagnostics; only a missing process is a failure.
+      if (error && typeof error.code !== 'number') reject(new Error(`could not run the TypeScript compiler: ${error.message}`, { cause: error }));
+      else resolvePromise(stdout + stderr);
+    });
+  });
+}
+
+const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): (error|warning) TS(\d+): (.*)$/;
+const UNKNOWN_KEY = /^Object literal may only specify known properties, (?:and|but) ''?(.+?)''? does not exist in type 'EventHandlers'/;
+const IMPLICIT_ANY = 7006;
+
+/** Parses `--pretty false` output: `file(line,col): error TSnnnn: message` plus indented continuation lines. */
+export function parseDiagnostics(output: string, root: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    const match = DIAGNOSTIC.exec(line);
+    if (match) {
+      const [, file = '', lineNo = '0', col = '0', , tsCode = '', message = ''] = match;
+      findings.push(toFinding(toProjectPath(root, resolve(root, file)), Number(lineNo), Number(col), Number(tsCode), message));
+    } else if (line.startsWith('  ') && findings.length > 0) {
+      const last = findings[findings.length - 1];
+      if (last) last.details = [...(last.details ?? []), line.trim()];
+    } else if (line.trim()) {
+      findings.push({ code: 'type-error', severity: 'error', message: line.trim() });
+    }
+  }
+  // An unknown event key leaves its handler's parameter untyped: that second error is only noise.
+  const unknownKeyLines = new Set(findings.filter((f) => f.code === 'unknown-event').map((f) => `${f.file}:${f.line}`));
+  return findings.filter((f) => !(f.message.startsWith(`TS${IMPLICIT_ANY}`) && unknownKeyLines.has(`${f.file}:${f.line}`)));
+}
+
+function toFinding(file: string, line: number, column: number, tsCode: number, message: string): Finding {
+  const unknownKey = UNKNOWN_KEY.exec(message)?.[1];
+  if (unknownKey !== undefined) return { ...unknownEventFinding(unknownKey), file, line, column };
+  return { code: 'type-error', severity: 'error', message: `TS${tsCode}: ${message}`, file, line, column };
+}
+
+/** Shared with the mapping inspector so both checks produce the same, de-duplicable finding. */
+export function unknownEventFinding(key: string): Finding {
+  const guess = suggest(key, EVENT_TYPES);
+  return {
+    code: 'unknown-event',
+    severity: 'error',
+    message: `"${key}" is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''}`,
+  };
+}

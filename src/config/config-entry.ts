@@ -1,0 +1,3 @@
+// What "dodo-transform" resolves to while a config file is being loaded.
+export * from '../mapping/index.js';
+export { defineConfig } from './define-config.js';

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_TARGET, type Target } from '../compile/targets.js';
+import { getConfigProblems } from './config-schema.js';
+import type { UserConfig } from './define-config.js';
+import { findConfigFile, loadConfigFile } from './load-config.js';
+import { UserError } from '../util/errors.js';
+
+export interface ResolvedConfig {
+  /** Directory of the config file, else of the nearest package.json, else the cwd. */
+  root: string;
+  configFile?: string;
+  mappings: string[];
+  outDir: string;
+  target: Target;
+  minify: boolean;
+  typecheck: boolean;
+  samples: string;
+}
+
+export interface ConfigInput {
+  cwd: string;
+  /** An explicit --config path. */
+  configFile?: string;
+  /** CLI flags: they win over the file. */
+  overrides?: UserConfig;
+}
+
+export async function resolveConfig(input: ConfigInput): Promise<ResolvedConfig> {
+  const configFile = input.configFile ? resolve(input.cwd, input.configFile) : findConfigFile(input.cwd);
+  if (input.configFile && configFile && !existsSync(configFile)) throw new UserError(`${input.configFile}: config file not found`);
+  const fromFile = configFile ? await loadConfigFile(configFile) : {};
+  const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter(([, v]) => v !== undefined)) as UserConfig;
+  const problems = getConfigProblems(overrides);
+  if (problems.length > 0) throw new UserError(`invalid options\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  const merged: UserConfig = { ...fromFile, ...overrides };
+  const root = configFile ? dirname(configFile) : findPackageRoot(input.cwd);
+  const mappings = merged.mappings ?? 'mappings/*.ts';
+  return {
+    root,
+    ...(configFile && { configFile }),
+    mappings: Array.isArray(mappings) ? mappings : [mappings],
+    outDir: resolve(root, merged.outDir ?? 'handlers'),
+    target: merged.target ?? DEFAULT_TARGET,
+    minify: merged.minify ?? false,
+    typecheck: merged.typecheck ?? true,
+    samples: resolve(root, merged.samples ?? 'samples'),
+  };
+}
+
+function findPackageRoot(cwd: string): string {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return cwd;
+  }
+}

@@ -1,0 +1,70 @@
+import type { EventType } from '../events/event-types.js';
+import type { DodoEvent } from '../events/types.js';
+
+/** Methods the runtime honours. PATCH only works on newer runtimes: the compiler warns about it. */
+export type HttpMethod = 'POST' | 'PUT' | 'PATCH';
+
+/** What a mapping returns to send a request. Fields left out keep the endpoint's values. */
+export interface Send {
+  /** The JSON body to send. */
+  payload: unknown;
+  /** Where to send it; defaults to the mapping's top-level `url`, then the endpoint's URL. */
+  url?: string;
+  /** @default "POST" */
+  method?: HttpMethod;
+  /** Replaces the endpoint's headers; values must be strings. */
+  headers?: Record<string, string>;
+}
+
+/** What `skip()` returns: the runtime drops the message and reports it as delivered. */
+export interface Skip {
+  readonly cancel: true;
+}
+
+export type MappingResult = Send | Skip;
+
+/** The read-only view of the incoming webhook that a mapping may consult. */
+export interface WebhookContext {
+  readonly eventType: EventType;
+  readonly url: string;
+  readonly method: string;
+  /** The endpoint's variables (set in the dashboard); may be absent. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export type EventHandler<E extends EventType> = (event: DodoEvent<E>, webhook: WebhookContext) => MappingResult;
+
+/** One optional handler per Dodo event type; each receives exactly that event. */
+export type EventHandlers = { [E in EventType]?: EventHandler<E> };
+
+export interface Mapping {
+  /** Default destination URL for every event whose result has no `url`. */
+  url?: string;
+  /**
+   * What happens to events with no handler: `"cancel"` drops them, `"passthrough"`
+   * forwards the original webhook unchanged.
+   * @default "cancel"
+   */
+  otherEvents?: 'cancel' | 'passthrough';
+  events: EventHandlers;
+}
+
+/**
+ * Declares a mapping. An identity function: the types do the work (each handler's
+ * `event` is the exact event, unknown event keys are errors with a suggestion).
+ * @example
+ * export default defineMapping({
+ *   url: "https://api.segment.io/v1/track",
+ *   events: {
+ *     "payment.succeeded": (event) => ({ payload: { userId: event.data.customer.customer_id, event: "Order Completed" } }),
+ *   },
+ * });
+ */
+export function defineMapping(mapping: Mapping): Mapping {
+  return mapping;
+}
+
+/** Return `skip()` from a handler to drop this message (the runtime's `cancel`). */
+export function skip(): Skip {
+  return { cancel: true };
+}

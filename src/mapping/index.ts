@@ -1,0 +1,11 @@
+// The module a mapping sees as "dodo-transform": everything here may be bundled into a
+// snippet, so it must stay free of Node APIs and side effects.
+export { defineMapping, skip } from './define-mapping.js';
+export type {
+  EventHandler, EventHandlers, HttpMethod, Mapping, MappingResult, Send, Skip, WebhookContext,
+} from './define-mapping.js';
+export { EVENT_TYPES, isEventType } from '../events/event-types.js';
+export type { EventType } from '../events/event-types.js';
+export type { AnyDodoEvent, DodoEvent, EventData } from '../events/types.js';
+export type { PayloadTypeOf } from '../events/payload-type.js';
+export { CURRENCY_EXPONENTS, getCurrencyExponent, toMajorUnits } from '../helpers/money.js';
