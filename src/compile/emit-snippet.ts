@@ -30,8 +30,8 @@ export function emitSnippet(module: SplitModule, header: string, minify: boolean
   const apply = module.exports['applyMapping'];
   const mapping = module.exports['mapping'];
   if (!apply || !mapping) throw new Error('bundled mapping lacks its applyMapping/mapping exports');
+  if (minify) return `${header}function handler(webhook){${module.body.trim()}return ${apply}(${mapping},webhook)}\n`;
   const call = `return ${apply}(${mapping}, webhook);`;
-  if (minify) return `${header}function handler(webhook){${module.body.trim()}${call}}\n`;
   return `${header}function handler(webhook) {\n${indent(module.body.trimEnd(), module.templateRanges)}\n  ${call}\n}\n`;
 }
 

@@ -7,11 +7,10 @@ const ZERO_DECIMALS = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV X
 const THREE_DECIMALS = 'BHD IQD JOD KWD LYD OMR TND';
 const FOUR_DECIMALS = 'CLF UYW';
 
-export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
-  ...Object.fromEntries(ZERO_DECIMALS.split(' ').map((c) => [c, 0])),
-  ...Object.fromEntries(THREE_DECIMALS.split(' ').map((c) => [c, 3])),
-  ...Object.fromEntries(FOUR_DECIMALS.split(' ').map((c) => [c, 4])),
-});
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {};
+for (const [codes, exponent] of [[ZERO_DECIMALS, 0], [THREE_DECIMALS, 3], [FOUR_DECIMALS, 4]] as const) {
+  for (const code of codes.split(' ')) (CURRENCY_EXPONENTS as Record<string, number>)[code] = exponent;
+}
 
 /** Digits after the decimal point for `currency` (ISO 4217); `overrides` wins over the built-in table. */
 export function getCurrencyExponent(currency: string, overrides?: Readonly<Record<string, number>>): number {
