@@ -38,6 +38,6 @@ export async function getConfiguredMappings(config: ResolvedConfig): Promise<str
 export async function compileAndReport(io: CliIo, root: string, mappings: string[], config: ResolvedConfig): Promise<{ result: CompileResult; exitCode: 0 | 1 }> {
   const result = await compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck });
   const colors = createColors(io, 'stderr');
-  io.stderr.write(formatFindings(result.findings, root, colors) + formatSummary(result.findings, colors));
+  io.stderr.write(formatFindings(result.findings, root, io.cwd, colors) + formatSummary(result.findings, colors));
   return { result, exitCode: getExitCode(result.findings) };
 }

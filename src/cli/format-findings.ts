@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { formatCodeFrame } from '../findings/code-frame.js';
 import type { Finding } from '../findings/finding.js';
@@ -8,7 +8,7 @@ import type { Finding } from '../findings/finding.js';
  * `path:line:col  severity  message [code]`, then a code frame. Sources are read
  * lazily and once per file; a file that cannot be read just has no frame.
  */
-export function formatFindings(findings: readonly Finding[], root: string, colors: ChalkInstance): string {
+export function formatFindings(findings: readonly Finding[], root: string, cwd: string, colors: ChalkInstance): string {
   const sources = new Map<string, string | undefined>();
   const read = (file: string) => {
     if (!sources.has(file)) {
@@ -21,7 +21,9 @@ export function formatFindings(findings: readonly Finding[], root: string, color
     return sources.get(file);
   };
   const blocks = findings.map((f) => {
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '';
+    // Paths relative to where the user stands, so terminals and editors can open them.
+    const shown = f.file ? relative(cwd, resolve(root, f.file)).split('\\').join('/') : '';
+    const where = f.file ? `${shown}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '';
     const label = f.severity === 'error' ? colors.red('error') : colors.yellow('warning');
     const lines = [`${where ? `${colors.cyan(where)}  ` : ''}${label}  ${f.message} ${colors.dim(`[${f.code}]`)}`];
     for (const detail of f.details ?? []) lines.push(`    ${detail}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TARGETS } from '../compile/targets.js';
+import { suggest } from '../util/suggest.js';
 
 const relativePath = z.string().min(1, 'must not be empty');
 
@@ -18,7 +19,12 @@ export function getConfigProblems(value: unknown): string[] {
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(config)';
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${issue.path.length ? `${path}.` : ''}${k}: unknown option`).join('\n');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => {
+        const guess = suggest(k, Object.keys(configSchema.shape));
+        return `${issue.path.length ? `${path}.` : ''}${k}: unknown option${guess ? `; did you mean "${guess}"?` : ''}`;
+      }).join('\n');
+    }
     return `${path}: ${issue.message}`;
   }).flatMap((line) => line.split('\n'));
 }
