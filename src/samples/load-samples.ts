@@ -1,0 +1,122 @@
+import type { Dirent } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { EVENT_TYPES, isEventType } from '../events/event-types.js';
+import type { EventType } from '../events/event-types.js';
+import { envelopeSchema, toJsonPath } from './envelope-schema.js';
+import { parseJson } from './json-error.js';
+import { suggest } from './suggest.js';
+
+/** A user sample that passed validation. `file` is `dir` joined with the relative path. */
+export interface LoadedSample {
+  file: string;
+  eventType: EventType;
+  event: unknown;
+}
+
+/** Something wrong with a user sample; `jsonPath` is "$" when it concerns a whole file or folder. */
+export interface SampleProblem {
+  file: string;
+  jsonPath: string;
+  message: string;
+}
+
+export interface LoadedSamples {
+  samples: LoadedSample[];
+  problems: SampleProblem[];
+}
+
+// Code-unit order, not localeCompare: results must not depend on the machine's locale.
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function isDirectory(entry: Dirent, full: string): Promise<boolean> {
+  if (entry.isDirectory()) return true;
+  // Follow symlinks so a linked samples folder works like a real one.
+  return entry.isSymbolicLink() && (await stat(full).then((s) => s.isDirectory(), () => false));
+}
+
+async function loadFile(file: string, eventType: EventType, out: LoadedSamples): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    out.problems.push({ file, jsonPath: '$', message: `cannot read the file: ${errorText(error)}` });
+    return;
+  }
+  // Editors on Windows like to save JSON with a byte-order mark, which JSON.parse rejects.
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    const where = `line ${line}, column ${column}`;
+    out.problems.push({ file, jsonPath: '$', message: `not valid JSON at ${where}: ${message}` });
+    return;
+  }
+  const result = envelopeSchema(eventType).safeParse(parsed.value);
+  if (result.success) {
+    out.samples.push({ file, eventType, event: parsed.value });
+    return;
+  }
+  for (const issue of result.error.issues) {
+    out.problems.push({ file, jsonPath: toJsonPath(issue.path), message: issue.message });
+  }
+}
+
+async function loadFolder(folder: string, eventType: EventType, out: LoadedSamples): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    out.problems.push({ file: folder, jsonPath: '$', message: `cannot read the folder: ${errorText(error)}` });
+    return;
+  }
+  for (const entry of entries.sort(byName)) {
+    const file = path.join(folder, entry.name);
+    if (!entry.name.toLowerCase().endsWith('.json') || (await isDirectory(entry, file))) continue;
+    await loadFile(file, eventType, out);
+  }
+}
+
+/**
+ * Reads the user's sample deliveries from `<dir>/<event-type>/*.json`, in sorted
+ * order. Never throws over user files: whatever is wrong becomes a problem, and a
+ * missing `dir` simply has no samples.
+ */
+export async function loadSampleFiles(dir: string): Promise<LoadedSamples> {
+  const out: LoadedSamples = { samples: [], problems: [] };
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    if (code !== 'ENOENT') {
+      out.problems.push({ file: dir, jsonPath: '$', message: `cannot read the samples directory: ${errorText(error)}` });
+    }
+    return out;
+  }
+  for (const entry of entries.sort(byName)) {
+    const full = path.join(dir, entry.name);
+    if (entry.name.startsWith('.')) continue;
+    if (!(await isDirectory(entry, full))) {
+      if (entry.name.toLowerCase().endsWith('.json')) {
+        const stem = entry.name.slice(0, -'.json'.length);
+        const folder = isEventType(stem) ? stem : 'payment.succeeded';
+        const example = path.join(dir, folder, entry.name);
+        const message = `sample files belong in a folder named after their event type, e.g. ${example}`;
+        out.problems.push({ file: full, jsonPath: '$', message });
+      }
+      continue;
+    }
+    if (!isEventType(entry.name)) {
+      const hint = suggest(entry.name, EVENT_TYPES);
+      const message = `folder "${entry.name}" is not a Dodo event type${hint ? `; did you mean "${hint}"?` : ''}`;
+      out.problems.push({ file: full, jsonPath: '$', message });
+      continue;
+    }
+    await loadFolder(full, entry.name, out);
+  }
+  return out;
+}

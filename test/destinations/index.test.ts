@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DESTINATION_ISSUE_CODES, DESTINATIONS, findDestination, isDestinationIssueCode, validateDestinationRequest,
+} from '../../src/destinations/index.js';
+import { jsonPath } from '../../src/destinations/json.js';
+import { check, CIO_BATCH, CIO_ENTITY, SEGMENT } from './helpers.js';
+
+describe('findDestination', () => {
+  it.each([
+    ['https://api.segment.io/v1/track', 'segment'],
+    ['https://events.eu1.segmentapis.com/v1/batch', 'segment'],
+    ['https://API.Segment.io/v1/identify', 'segment'],
+    ['https://track.customer.io/api/v2/entity', 'customer-io'],
+    ['https://track-eu.customer.io/api/v2/batch', 'customer-io'],
+  ])('%s → %s', (url, id) => {
+    expect(findDestination(url)?.id).toBe(id);
+  });
+
+  it.each([
+    'https://hooks.slack.com/services/T/B/X', 'https://example.com/v1/track', 'not a url', '',
+    'https://api.segment.io.evil.example/v1/track',
+  ])('%s → no destination', (url) => {
+    expect(findDestination(url)).toBeUndefined();
+  });
+
+  it('has unique ids and hosts', () => {
+    const ids = DESTINATIONS.map((d) => d.id);
+    const hosts = DESTINATIONS.flatMap((d) => d.hosts);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(hosts).size).toBe(hosts.length);
+  });
+});
+
+describe('validateDestinationRequest', () => {
+  it('gives no destination and no issues for unknown URLs', () => {
+    expect(validateDestinationRequest('https://example.com/hook', 'GET', 'anything')).toEqual({ issues: [] });
+  });
+
+  it('names the destination of known URLs', () => {
+    expect(validateDestinationRequest(`${SEGMENT}/track`, 'POST', { userId: 'u', event: 'E' })).toEqual({ destination: 'segment', issues: [] });
+    expect(validateDestinationRequest(CIO_ENTITY, 'POST', {}).destination).toBe('customer-io');
+  });
+
+  // A spread of broken bodies: every issue must carry a documented code, a JSON path and our own wording.
+  const broken: [string, unknown, string?][] = [
+    [`${SEGMENT}/track`, { userId: 5, event: ['x'], properties: 'p', context: 1, timestamp: true }],
+    [`${SEGMENT}/batch`, { batch: 'all', context: [] }],
+    [`${SEGMENT}/batch`, { batch: [null, 1, { type: 'track' }, { type: 'alias', userId: 1 }] }],
+    [`${SEGMENT}/group`, { userId: 'u', groupId: 7, traits: null }, 'DELETE'],
+    [CIO_ENTITY, { type: 'person', identifiers: null, action: 'add_device', device: { platform: 'web' } }],
+    [CIO_ENTITY, { type: 'person', action: 'merge', primary: 'cus_1' }],
+    [CIO_ENTITY, { type: 'object', identifiers: { object_id: 'x' }, action: 'add_relationships', cio_relationships: [{ identifiers: {} }] }],
+    [CIO_ENTITY, { type: 'delivery', action: 'event', identifiers: {}, name: 'clicked', attributes: {} }],
+    [CIO_BATCH, { batch: [1, 'x', { type: 'person' }] }],
+    [CIO_ENTITY, null],
+  ];
+
+  it.each(broken)('%s %j: documented codes, JSON paths, no zod text', (url, body, method = 'POST') => {
+    const issues = check(url, body, method);
+    expect(issues.length).toBeGreaterThan(0);
+    for (const i of issues) {
+      expect(isDestinationIssueCode(i.code), i.code).toBe(true);
+      expect(i.path).toMatch(/^\$/);
+      expect(i.message).not.toMatch(/Invalid input|expected .*, received|Invalid discriminator|Too (big|small):/);
+      expect(['error', 'warning']).toContain(i.severity);
+    }
+    expect(issues.some((i) => i.severity === 'error')).toBe(true);
+  });
+
+  it('lists errors before warnings', () => {
+    const issues = check(`${SEGMENT}/track`, { userId: 'u', properties: { amount: '1.00' } });
+    expect(issues.map((i) => i.severity)).toEqual(['error', 'warning']);
+  });
+
+  it('documents every code with one line', () => {
+    for (const [code, text] of Object.entries(DESTINATION_ISSUE_CODES)) {
+      expect(code).toMatch(/^(schema|size|method|segment|customerio)\.[a-z-]+$/);
+      expect(text.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('jsonPath', () => {
+  it('writes dotted names, indexes and quoted odd keys', () => {
+    expect(jsonPath([])).toBe('$');
+    expect(jsonPath(['batch', 2, 'identifiers', 'id'])).toBe('$.batch[2].identifiers.id');
+    expect(jsonPath(['properties', 'order id'])).toBe('$.properties["order id"]');
+  });
+});
