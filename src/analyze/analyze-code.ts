@@ -1,4 +1,4 @@
-import { parse, type Node } from 'acorn';
+import { parse, type Node, type Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import detectGlobals from 'acorn-globals';
 import type { FindingCode, Severity } from '../findings/finding.js';
@@ -32,7 +32,11 @@ function isMember(node: Node, object: string, property: string): boolean {
  * caller maps positions back to its sources.
  */
 export function analyzeCode(code: string, sourceType: 'module' | 'script'): CodeIssue[] {
-  const ast = parse(code, { ecmaVersion: 'latest', sourceType, locations: true, allowReturnOutsideFunction: sourceType === 'script' });
+  return analyzeProgram(parse(code, { ecmaVersion: 'latest', sourceType, locations: true }));
+}
+
+/** The same checks on an already parsed program (parsed with `locations: true`). */
+export function analyzeProgram(ast: Program): CodeIssue[] {
   const issues: CodeIssue[] = [];
   const add = (node: Located, code: FindingCode, severity: Severity, message: string) =>
     issues.push({ code, severity, message, ...at(node) });

@@ -5,7 +5,8 @@
 //                                             ┘
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { analyzeCode } from '../analyze/analyze-code.js';
+import { parse } from 'acorn';
+import { analyzeProgram } from '../analyze/analyze-code.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
@@ -77,12 +78,14 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
 async function finishSnippet(root: string, bundle: BundledMapping, minify: boolean): Promise<{ snippet?: CompiledSnippet; findings: Finding[] }> {
   const source = toProjectPath(root, bundle.file);
   const mapPosition = createPositionMapper(root, bundle.sourceMap);
-  const findings: Finding[] = analyzeCode(bundle.code, 'module').map((issue) => {
+  // Parsed once: the analysis and the export splitting share the tree.
+  const ast = parse(bundle.code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+  const findings: Finding[] = analyzeProgram(ast).map((issue) => {
     const { line: _line, column: _column, ...rest } = issue;
     return { ...rest, ...(mapPosition(issue.line, issue.column) ?? { file: source }) };
   });
 
-  const module = splitExports(bundle.code);
+  const module = splitExports(bundle.code, ast);
   const sources = await readSources(root, bundle.inputBytes);
   const mappingName = module.exports['mapping'] ?? '';
   const inspected = inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' });

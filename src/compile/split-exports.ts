@@ -1,4 +1,5 @@
-import { parse } from 'acorn';
+import type { Program } from 'acorn';
+import { simple } from 'acorn-walk';
 
 export interface SplitModule {
   /** The module text without its export statement. */
@@ -15,8 +16,7 @@ export interface SplitModule {
  * Takes esbuild's ESM output apart so its body can be pasted into a function:
  * an AST, not string matching, because minified output puts everything on one line.
  */
-export function splitExports(code: string): SplitModule {
-  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
+export function splitExports(code: string, ast: Program): SplitModule {
   const exports: Record<string, string> = {};
   const topLevelNames = new Set<string>();
   const cuts: [number, number][] = [];
@@ -40,24 +40,15 @@ export function splitExports(code: string): SplitModule {
     from = end;
   }
   body += code.slice(from);
-  return { body, exports, topLevelNames, templateRanges: findTemplateRanges(code, cuts) };
+  return { body, exports, topLevelNames, templateRanges: findTemplateRanges(code, ast, cuts) };
 }
 
-function findTemplateRanges(code: string, cuts: [number, number][]): [number, number][] {
+function findTemplateRanges(code: string, ast: Program, cuts: [number, number][]): [number, number][] {
   const ranges: [number, number][] = [];
-  // Template text can only contain a newline if it spans lines; cheap pre-check.
+  // No backtick, no template literal: skip the walk.
   if (!code.includes('`')) return ranges;
-  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; start?: number; end?: number };
-    if (n.type === 'TemplateElement' && n.start !== undefined && n.end !== undefined) ranges.push([n.start, n.end]);
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object' && 'type' in value) visit(value);
-    }
-  };
-  visit(ast);
+  // acorn-walk, not a generic object walk: other passes decorate nodes with parent links (cycles).
+  simple(ast, { TemplateElement: (node) => { ranges.push([node.start, node.end]); } });
   // Offsets shift left by the length of every export statement cut before them.
   return ranges.map(([s, e]) => {
     const shift = cuts.filter(([cs]) => cs < s).reduce((sum, [cs, ce]) => sum + (ce - cs), 0);

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
-import { getConfigProblems } from './config-schema.js';
 import type { UserConfig } from './define-config.js';
 
 export const CONFIG_FILES = ['dodo-transform.config.ts', 'dodo-transform.config.mts', 'dodo-transform.config.js', 'dodo-transform.config.mjs'];
@@ -46,6 +45,8 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
     throw new UserError(`${file}: the config threw while loading: ${(error as Error).message}`, { cause: error });
   }
   if (value === undefined) throw new UserError(`${file}: the config has no default export; use export default defineConfig({ … })`);
+  // zod is loaded only when there is a config file to check: it costs ~50 ms to import.
+  const { getConfigProblems } = await import('./config-schema.js');
   const problems = getConfigProblems(value);
   if (problems.length > 0) throw new UserError(`${file}: invalid config\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return value as UserConfig;

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_TARGET, type Target } from '../compile/targets.js';
-import { getConfigProblems } from './config-schema.js';
 import type { UserConfig } from './define-config.js';
 import { findConfigFile, loadConfigFile } from './load-config.js';
 import { UserError } from '../util/errors.js';
@@ -30,9 +29,8 @@ export async function resolveConfig(input: ConfigInput): Promise<ResolvedConfig>
   const configFile = input.configFile ? resolve(input.cwd, input.configFile) : findConfigFile(input.cwd);
   if (input.configFile && configFile && !existsSync(configFile)) throw new UserError(`${input.configFile}: config file not found`);
   const fromFile = configFile ? await loadConfigFile(configFile) : {};
+  // Flags were already checked by the CLI parser (choices, types); only set ones override the file.
   const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter(([, v]) => v !== undefined)) as UserConfig;
-  const problems = getConfigProblems(overrides);
-  if (problems.length > 0) throw new UserError(`invalid options\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const merged: UserConfig = { ...fromFile, ...overrides };
   const root = configFile ? dirname(configFile) : findPackageRoot(input.cwd);
   const mappings = merged.mappings ?? 'mappings/*.ts';

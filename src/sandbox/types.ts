@@ -1,0 +1,59 @@
+// Public types of the sandbox that runs a transformation snippet against sample inputs.
+
+/** One `console.*` call made by the snippet, formatted inside the sandbox. */
+export interface ConsoleEntry {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  text: string;
+}
+
+export type RunErrorKind =
+  | 'syntax' // the snippet does not parse (as a function body, like the runtime wraps it)
+  | 'throw' // the snippet threw (anything, Errors or not), or tried a forbidden capability such as import()
+  | 'timeout' // it ran past the time limit (vm timeout or the hard watchdog)
+  | 'memory' // it ran past the memory limit: the sandbox process was killed and restarted
+  | 'stack' // Maximum call stack size exceeded
+  | 'invalid-result' // handler returned a non-object, an array, or something JSON cannot carry
+  | 'promise' // handler returned a Promise/thenable: the runtime does not await it
+  | 'no-handler' // no function named `handler` is declared
+  | 'crash'; // the sandbox process died for another reason (reported, then restarted)
+
+export interface RunError {
+  kind: RunErrorKind;
+  message: string;
+  /** 1-based line in the snippet as pasted (the runtime's wrapper is accounted for). */
+  line?: number;
+  /** 1-based column in the snippet as pasted. */
+  column?: number;
+  /** The snippet-side stack text, frames named `snippet.js:LINE:COL` in pasted coordinates. */
+  stack?: string;
+}
+
+export type RunOutcome =
+  | { ok: true; result: unknown; logs: ConsoleEntry[]; durationMs: number }
+  | { ok: false; error: RunError; logs: ConsoleEntry[]; durationMs: number };
+
+export interface SandboxOptions {
+  /** Per-sample time limit (vm `timeout`). @default 1000 */
+  timeoutMs?: number;
+  /** V8 old-space limit of each sandbox process; external memory (ArrayBuffers) is capped at a multiple of it. @default 64 */
+  memoryMb?: number;
+  /** Sandbox processes run in parallel by `runMany`. @default min(2, available cores) */
+  concurrency?: number;
+  /**
+   * Extra time the hard watchdog allows past `timeoutMs` before killing the process; catches code
+   * that the vm timeout cannot interrupt (long native calls). @default max(500, timeoutMs / 2)
+   */
+  watchdogMarginMs?: number;
+}
+
+export interface Sandbox {
+  /** Runs `code` once against `input`. */
+  run(code: string, input: object): Promise<RunOutcome>;
+  /** Runs `code` against each input (a fresh V8 context each); outcomes are in input order. */
+  runMany(code: string, inputs: object[]): Promise<RunOutcome[]>;
+  /** Stops the sandbox processes. Pending runs settle as 'crash'. */
+  close(): Promise<void>;
+}
+
+/** The file name the snippet's stack frames carry. */
+export const SNIPPET_FILENAME = 'snippet.js';

@@ -1,0 +1,80 @@
+// npm run bench: medians of repeated runs, each compared with a reference measured in the same script
+// (a bare node start, the native tsc on the same files), because the machines are shared and noisy.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(repo, 'bin', 'dodo-transform.js');
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const require = createRequire(join(repo, 'package.json'));
+const tscBinary = join(dirname(require.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`)), 'lib', 'tsc');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(command, args, cwd) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd, stdio: 'ignore' });
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0 && !args.includes('--noEmit')) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  }
+  return median(samples);
+}
+
+/** A project of n mappings (copies of the Segment template) with the same tsconfig the compiler uses. */
+function makeProject(n) {
+  const dir = mkdtempSync(join(tmpdir(), 'dodo-transform-bench-'));
+  mkdirSync(join(dir, 'mappings'));
+  const template = readFileSync(join(repo, 'templates', 'segment.ts'), 'utf8');
+  for (let i = 0; i < n; i++) writeFileSync(join(dir, 'mappings', `m${i}.ts`), template);
+  writeFileSync(join(dir, 'package.json'), '{"name":"bench","private":true}');
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2020', lib: ['es2020'], module: 'preserve', moduleResolution: 'bundler', skipLibCheck: true, types: [],
+      paths: { 'dodo-transform': [join(repo, 'src', 'mapping', 'index.ts')] } },
+    files: [join(repo, 'src', 'mapping', 'globals.d.ts'), ...readdirSync(join(dir, 'mappings')).map((f) => join(dir, 'mappings', f))],
+  }));
+  return dir;
+}
+
+const rows = [];
+const report = (name, value, reference, referenceName, limit) => {
+  const ratio = value / reference;
+  rows.push({ name, ms: value.toFixed(0), reference: `${referenceName} ${reference.toFixed(0)} ms`, ratio: ratio.toFixed(2), target: `≤ ${limit}×`, ok: ratio <= limit ? 'yes' : 'NO' });
+};
+
+const nodeStart = time(process.execPath, ['-e', '']);
+report('--help (cold)', time(process.execPath, [bin, '--help']), nodeStart, 'node -e ""', 2);
+
+const one = makeProject(1);
+const tscOne = time(tscBinary, ['-p', 'tsconfig.json'], one);
+report('generate handler, 1 mapping', time(process.execPath, [bin, 'generate', 'handler', 'mappings/m0.ts'], one), tscOne, 'tsc --noEmit', 2);
+report('generate handler --no-typecheck', time(process.execPath, [bin, 'generate', 'handler', 'mappings/m0.ts', '--no-typecheck'], one), nodeStart, 'node -e ""', 2);
+
+const twenty = makeProject(20);
+const tscTwenty = time(tscBinary, ['-p', 'tsconfig.json'], twenty);
+report('build, 20 mappings', time(process.execPath, [bin, 'build'], twenty), tscTwenty, 'tsc --noEmit (20 files)', 3);
+
+// Snippet size: a seed re-expressed as a mapping vs the hand-written seed, both unminified.
+const sizes = [];
+for (const seed of ['customer-io-payment', 'customer-io-subscription', 'customer-io-identify', 'segment-payment', 'segment-subscription', 'segment-identify']) {
+  const handWritten = readFileSync(join(repo, 'test', 'fixtures', 'seeds', `${seed}.js`), 'utf8').replace(/^\/\/.*\n/, '');
+  const compiled = execFileSync(process.execPath, [bin, 'generate', 'handler', join('seeds', `${seed}.ts`), '--no-typecheck'], { cwd: join(repo, 'test', 'fixtures'), encoding: 'utf8' });
+  const withoutHeader = compiled.split('\n').filter((l) => !l.startsWith('// ')).join('\n');
+  sizes.push({ seed, handWritten: handWritten.length, compiled: compiled.length, ratio: (compiled.length / handWritten.length).toFixed(2), ratioWithoutComments: (withoutHeader.length / handWritten.length).toFixed(2) });
+}
+
+for (const dir of [one, twenty]) rmSync(dir, { recursive: true, force: true });
+console.log(`medians of ${runs} runs`);
+console.table(rows);
+console.log('snippet size, unminified (target ≤ 1.3×)');
+console.table(sizes);
+const extra = process.env.BENCH_EXTRA;
+if (extra) for (const file of extra.split(',')) await import(join(repo, file));
