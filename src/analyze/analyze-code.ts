@@ -1,3 +1,4 @@
+import { compareStrings } from '../util/compare.js';
 import { parse, type Node, type Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import detectGlobals from 'acorn-globals';
@@ -82,5 +83,5 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
       else if (name === 'Intl') add(node, 'engine-dependent', 'warning', 'Intl depends on the engine\'s locale data; format explicitly');
     }
   }
-  return issues.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code, 'en'));
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column || compareStrings(a.code, b.code));
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TARGETS } from '../compile/targets.js';
+import { EVENT_TYPES } from '../events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CliIo } from './io.js';
@@ -71,6 +72,70 @@ Examples:
     .action(run(async (_opts, command) => {
       const { build } = await import('./commands/build.js');
       return build(io, { ...compileFlags(command), outDir: fromCli(command, 'outDir') as string | undefined });
+    }));
+
+  const reporter = () => new Option('-r, --reporter <name>', 'output format').choices(['pretty', 'json', 'github'] as const).default('pretty');
+  const eventOption = () => new Option('-e, --event <type...>', 'only these event types').choices(EVENT_TYPES);
+
+  compileOptions(program.command('validate')
+    .description('run .js snippets or .ts mappings on every sample event and check each request')
+    .argument('<files...>', 'snippets (.js) or mappings (.ts)')
+    .addOption(eventOption())
+    .option('-s, --samples <dir>', 'also run the sample files in <dir>/<event-type>/*.json (default: the configured samples folder)')
+    .option('--expected <dir>', 'folder of expected outputs (default: expected)')
+    .option('-u, --update', 'write the expected outputs instead of comparing')
+    .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
+    .addOption(reporter()))
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform validate mappings/segment.ts
+  $ dodo-transform validate handlers/legacy.js --event payment.succeeded payment.failed
+  $ dodo-transform validate mappings/*.ts --reporter json`)
+    .action(run(async (opts, command) => {
+      const { validate } = await import('./commands/validate.js');
+      return validate(io, {
+        ...compileFlags(command),
+        files: command.args,
+        reporter: opts['reporter'] as 'pretty',
+        ...(Array.isArray(opts['event']) && { events: opts['event'] as (typeof EVENT_TYPES)[number][] }),
+        ...(typeof opts['samples'] === 'string' && { samples: opts['samples'] }),
+        ...(typeof opts['expected'] === 'string' && { expected: opts['expected'] }),
+        ...(opts['update'] === true && { update: true }),
+        ...(typeof opts['timeout'] === 'number' && { timeout: opts['timeout'] }),
+      });
+    }));
+
+  compileOptions(program.command('preview')
+    .description('run one sample and print the request that would be sent, like the dashboard\'s Test button')
+    .argument('<file>', 'a snippet (.js) or mapping (.ts)')
+    .addOption(new Option('-e, --event <type>', 'the built-in sample of this event type').choices(EVENT_TYPES))
+    .option('-p, --payload <file>', 'a Dodo event JSON file to use instead of the built-in sample')
+    .option('--curl', 'print the request as a curl command'))
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform preview mappings/segment.ts --event payment.succeeded
+  $ dodo-transform preview handlers/segment.js --payload samples/payment.succeeded/jpy.json --curl`)
+    .action(run(async (opts, command) => {
+      const { preview } = await import('./commands/preview.js');
+      return preview(io, {
+        ...compileFlags(command),
+        file: command.args[0] ?? '',
+        ...(typeof opts['event'] === 'string' && { event: opts['event'] }),
+        ...(typeof opts['payload'] === 'string' && { payload: opts['payload'] }),
+        ...(opts['curl'] === true && { curl: true }),
+      });
+    }));
+
+  compileOptions(program.command('check')
+    .description('CI: compile every mapping in memory, compare with the committed snippets, validate everything; writes nothing')
+    .addOption(reporter()))
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform check
+  $ dodo-transform check --reporter github`)
+    .action(run(async (opts, command) => {
+      const { check } = await import('./commands/check.js');
+      return check(io, { ...compileFlags(command), reporter: opts['reporter'] as 'pretty' });
     }));
 
   return program;

@@ -11,7 +11,7 @@ import { sortFindings, type Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import { bundleMappings, type BundledMapping } from './bundle.js';
-import { emitSnippet, formatHeader, getBodyLineOffset } from './emit-snippet.js';
+import { emitSnippet, formatHeader, getBodyOffset } from './emit-snippet.js';
 import { inspectMapping } from './inspect-mapping.js';
 import { createPositionMapper } from './map-position.js';
 import { hashSources } from './source-hash.js';
@@ -42,9 +42,9 @@ export interface CompiledSnippet {
   events: string[];
   otherEvents: 'cancel' | 'passthrough';
   hash: string;
-  /** esbuild's source map of the snippet body, and the lines the wrapper adds before it. */
+  /** esbuild's source map of the snippet body, and where that body starts in the snippet. */
   sourceMap: string;
-  bodyLineOffset: number;
+  bodyOffset: { lines: number; columns: number };
 }
 
 export interface CompileResult {
@@ -109,7 +109,7 @@ async function finishSnippet(root: string, bundle: BundledMapping, minify: boole
       otherEvents: inspected.info.otherEvents,
       hash,
       sourceMap: bundle.sourceMap,
-      bodyLineOffset: getBodyLineOffset(header, minify),
+      bodyOffset: getBodyOffset(header, minify),
     },
     findings,
   };

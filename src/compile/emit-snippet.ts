@@ -17,9 +17,15 @@ export function formatHeader(header: SnippetHeader): string {
   ].join('\n') + '\n';
 }
 
-/** Lines of the wrapper before the body starts: the header plus `function handler(webhook) {`. */
-export function getBodyLineOffset(header: string, minify: boolean): number {
-  return header.split('\n').length - 1 + (minify ? 0 : 1);
+const MINIFIED_OPENING = 'function handler(webhook){';
+
+/**
+ * Where the bundle's text starts inside the snippet: lines added above it (the
+ * header, plus `function handler(webhook) {` unminified) and columns added before
+ * it (the indentation, or the opening on the minified line).
+ */
+export function getBodyOffset(header: string, minify: boolean): { lines: number; columns: number } {
+  return { lines: header.split('\n').length - 1 + (minify ? 0 : 1), columns: minify ? MINIFIED_OPENING.length : 2 };
 }
 
 /**
@@ -30,7 +36,7 @@ export function emitSnippet(module: SplitModule, header: string, minify: boolean
   const apply = module.exports['applyMapping'];
   const mapping = module.exports['mapping'];
   if (!apply || !mapping) throw new Error('bundled mapping lacks its applyMapping/mapping exports');
-  if (minify) return `${header}function handler(webhook){${module.body.trim()}return ${apply}(${mapping},webhook)}\n`;
+  if (minify) return `${header}${MINIFIED_OPENING}${module.body.trim()}return ${apply}(${mapping},webhook)}\n`;
   const call = `return ${apply}(${mapping}, webhook);`;
   return `${header}function handler(webhook) {\n${indent(module.body.trimEnd(), module.templateRanges)}\n  ${call}\n}\n`;
 }

@@ -11,6 +11,7 @@ export const configSchema = z.strictObject({
   minify: z.boolean().optional(),
   typecheck: z.boolean().optional(),
   samples: relativePath.optional(),
+  expected: relativePath.optional(),
 });
 
 /** Every problem of a config value as `path.to.key: message`, never a raw ZodError. */

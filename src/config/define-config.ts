@@ -26,6 +26,11 @@ export interface UserConfig {
    * @default "samples"
    */
   samples?: string;
+  /**
+   * Folder of expected outputs (`<expected>/<mapping name>/<event-type>.json`), written by `validate --update`.
+   * @default "expected"
+   */
+  expected?: string;
 }
 
 /**

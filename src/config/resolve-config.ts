@@ -15,6 +15,7 @@ export interface ResolvedConfig {
   minify: boolean;
   typecheck: boolean;
   samples: string;
+  expected: string;
 }
 
 export interface ConfigInput {
@@ -43,6 +44,7 @@ export async function resolveConfig(input: ConfigInput): Promise<ResolvedConfig>
     minify: merged.minify ?? false,
     typecheck: merged.typecheck ?? true,
     samples: resolve(root, merged.samples ?? 'samples'),
+    expected: resolve(root, merged.expected ?? 'expected'),
   };
 }
 

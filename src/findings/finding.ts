@@ -1,3 +1,6 @@
+import { compareStrings } from '../util/compare.js';
+import type { DestinationIssueCode } from '../destinations/issue-codes.js';
+
 export type Severity = 'error' | 'warning';
 
 /**
@@ -19,9 +22,33 @@ export const FINDING_CODES = {
   'mapping-threw': 'evaluating the mapping module threw',
   'snippet-too-large': 'the snippet exceeds the runtime\'s 51,200 character limit',
   'duplicate-name': 'two mappings would write the same snippet file',
+  // Snippet source (validate, check)
+  'syntax-error': 'the snippet does not parse as a script',
+  'handler-shape': 'the snippet is not exactly one top-level function handler(webhook)',
+  'module-syntax': 'import, export or top-level await: the runtime pastes code into a function body',
+  'snippet-too-small': 'the runtime rejects code shorter than 10 characters',
+  'credential-literal': 'a string literal that looks like a credential: snippets get pasted and shared',
+  // Running samples
+  'runtime-error': 'the snippet threw on a sample',
+  'timeout': 'the snippet ran past the time limit on a sample',
+  'memory-limit': 'the snippet ran out of memory on a sample',
+  'invalid-result': 'handler returned something other than the webhook object',
+  'invalid-method': 'method is not POST or PUT',
+  'invalid-url': 'url is not an absolute https URL',
+  'invalid-headers': 'headers is not an object of string values',
+  'invalid-cancel': 'cancel is not a boolean',
+  'invalid-payload': 'payload is not JSON-serialisable',
+  'parity-mismatch': 'the compiled snippet and the TypeScript mapping disagree on a sample',
+  'golden-mismatch': 'the result differs from the expected output file',
+  // Committed snippets (check)
+  'stale-snippet': 'the committed snippet differs from what its mapping compiles to',
+  'missing-snippet': 'a configured mapping has no committed snippet',
+  'orphaned-snippet': 'a generated snippet whose mapping no longer exists',
+  'bad-sample': 'a sample file that cannot be used',
 } as const satisfies Record<string, string>;
 
-export type FindingCode = keyof typeof FINDING_CODES;
+/** The tool's own codes plus the destination schema codes (`segment.missing-identity`, …). */
+export type FindingCode = keyof typeof FINDING_CODES | DestinationIssueCode;
 
 export interface Finding {
   code: FindingCode;
@@ -33,8 +60,16 @@ export interface Finding {
   line?: number;
   /** 1-based. */
   column?: number;
-  /** Extra lines shown under the message (e.g. the largest parts of a snippet). */
+  /** Extra lines shown under the message (e.g. the largest parts of a snippet, a diff). */
   details?: string[];
+  /** The Dodo event type of the sample the finding comes from. */
+  event?: string;
+  /** Which sample: `builtin/base`, `builtin/currency-jpy`, or a sample file's path. */
+  sample?: string;
+  /** Where in the outgoing request: `$.payload.identifiers.id`. */
+  jsonPath?: string;
+  /** console output of the run that produced the finding. */
+  logs?: string[];
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {
@@ -46,10 +81,11 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return [...findings]
     .sort((a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '', 'en') || (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code, 'en') || a.message.localeCompare(b.message, 'en'))
+      compareStrings((a.file ?? ''), b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) || compareStrings((a.event ?? ''), b.event ?? '') ||
+      compareStrings((a.sample ?? ''), b.sample ?? '') || compareStrings(a.code, b.code) || compareStrings(a.message, b.message))
     .filter((f) => {
-      const key = `${f.code}|${f.file}|${f.line}|${f.column}|${f.message}`;
+      const key = `${f.code}|${f.file}|${f.line}|${f.column}|${f.event}|${f.sample}|${f.jsonPath}|${f.message}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import type { EventType } from '../events/event-types.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
+import { createSandbox } from '../sandbox/index.js';
+import { getSampleInputs } from '../validate/sample-inputs.js';
+import { validateSnippet, type SnippetUnderTest } from '../validate/validate-snippets.js';
+import type { Report } from './reporters.js';
+
+export interface ValidationRun {
+  root: string;
+  cwd: string;
+  snippets: SnippetUnderTest[];
+  /** Findings found before running (compile errors, static checks, committed-file checks). */
+  findings: Finding[];
+  events?: EventType[];
+  samplesDir?: string;
+  golden?: { dir: string; update: boolean };
+  timeoutMs?: number;
+}
+
+/** Runs every snippet on every selected sample in one sandbox and gathers a report. */
+export async function runValidation(run: ValidationRun): Promise<{ report: Report; goldenWrites: Map<string, string> }> {
+  const { inputs, findings: sampleFindings } = await getSampleInputs({
+    root: run.root,
+    ...(run.events && { events: run.events }),
+    ...(run.samplesDir && { samplesDir: resolve(run.root, run.samplesDir) }),
+  });
+  const findings = [...run.findings, ...sampleFindings];
+  const summaries: Report['summaries'] = [];
+  const goldenWrites = new Map<string, string>();
+  // Snippets that do not even parse would fail every sample the same way: the static finding says it once.
+  const runnable = run.snippets.filter((s) => !findings.some((f) => f.file === s.file && (f.code === 'syntax-error' || f.code === 'module-syntax')));
+  if (runnable.length > 0) {
+    const sandbox = createSandbox(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs });
+    try {
+      for (const snippet of runnable) {
+        const report = await validateSnippet(snippet, { inputs, sandbox, ...(run.golden && { golden: run.golden }) });
+        findings.push(...report.findings);
+        summaries.push({ file: report.file, destinations: report.destinations, events: report.summary });
+        for (const [path, content] of report.goldenWrites) goldenWrites.set(path, content);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  }
+  return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(findings), summaries }, goldenWrites };
+}

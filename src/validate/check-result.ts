@@ -1,0 +1,59 @@
+import { validateDestinationRequest } from '../destinations/index.js';
+import type { Finding, FindingCode, Severity } from '../findings/finding.js';
+
+/** A problem with what handler returned, before file/event/sample are attached. */
+export interface ResultIssue {
+  code: FindingCode;
+  severity: Severity;
+  jsonPath: string;
+  message: string;
+}
+
+export type ResultVerdict = { cancelled: true; issues: ResultIssue[] } | { cancelled: false; destination?: string; issues: ResultIssue[] };
+
+const issue = (code: FindingCode, severity: Severity, jsonPath: string, message: string): ResultIssue => ({ code, severity, jsonPath, message });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What the runtime does with a returned webhook (platform.md §2): method POST/PUT
+ * (PATCH only on newer runtimes), an absolute URL, string headers, a boolean
+ * cancel, a JSON payload; then the destination's own schema, picked by URL.
+ */
+export function checkResult(result: unknown): ResultVerdict {
+  if (!isPlainObject(result)) return { cancelled: false, issues: [issue('invalid-result', 'error', '$', `handler must return the webhook object, got ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}`)] };
+  const issues: ResultIssue[] = [];
+  if ('cancel' in result && typeof result['cancel'] !== 'boolean') issues.push(issue('invalid-cancel', 'error', '$.cancel', `cancel must be true or false, got ${JSON.stringify(result['cancel'])}`));
+  if (result['cancel'] === true) return { cancelled: true, issues };
+
+  const method = result['method'];
+  if (method === 'PATCH') issues.push(issue('invalid-method', 'warning', '$.method', 'PATCH is honoured only by newer runtimes; POST and PUT work everywhere'));
+  else if (method !== 'POST' && method !== 'PUT') issues.push(issue('invalid-method', 'error', '$.method', `method must be "POST" or "PUT", got ${JSON.stringify(method)}`));
+
+  const url = result['url'];
+  if (typeof url !== 'string' || !/^https:\/\/[^\s/?#]+[^\s]*$/.test(url)) {
+    issues.push(issue('invalid-url', 'error', '$.url', `url must be an absolute https URL, got ${JSON.stringify(url)}`));
+  }
+  const headers = result['headers'];
+  if (headers !== undefined) {
+    if (!isPlainObject(headers)) issues.push(issue('invalid-headers', 'error', '$.headers', 'headers must be an object of string values'));
+    else for (const [name, value] of Object.entries(headers)) {
+      if (typeof value !== 'string') issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header "${name}" must be a string, got ${value === null ? 'null' : typeof value}`));
+    }
+  }
+  if (!('payload' in result) || result['payload'] === undefined) issues.push(issue('invalid-payload', 'error', '$.payload', 'payload is missing: return the body to send'));
+  if (typeof url !== 'string' || issues.some((i) => i.severity === 'error')) return { cancelled: false, issues };
+
+  const destination = validateDestinationRequest(url, typeof method === 'string' ? method : 'POST', result['payload']);
+  for (const d of destination.issues) {
+    issues.push(issue(d.code, d.severity, d.path === '$' ? '$.payload' : `$.payload${d.path.slice(1)}`, d.message));
+  }
+  return { cancelled: false, ...(destination.destination && { destination: destination.destination }), issues };
+}
+
+/** A result issue as a finding about one sample of one file. */
+export function toFinding(file: string, event: string, sample: string, i: ResultIssue): Finding {
+  return { code: i.code, severity: i.severity, file, event, sample, jsonPath: i.jsonPath, message: i.message };
+}

@@ -1,0 +1,52 @@
+import { EVENT_TYPES, type EventType } from '../events/event-types.js';
+import type { Finding } from '../findings/finding.js';
+import { BUILTIN_SAMPLES, getVariants, loadSampleFiles } from '../samples/index.js';
+import { toProjectPath } from '../util/path.js';
+
+/** One event to run a snippet on. `name` says where it came from: `builtin/<variant>` or a file. */
+export interface SampleInput {
+  eventType: EventType;
+  name: string;
+  event: unknown;
+}
+
+/** The URL of the endpoint a snippet runs for, in validation: the runtime keeps it unless the snippet changes it. */
+export const SAMPLE_ENDPOINT_URL = 'https://endpoint.example.com/dodo-webhooks';
+
+/** The input object the runtime hands to handler. `env` is left out: the runtime may omit it. */
+export function toRuntimeInput(sample: SampleInput): Record<string, unknown> {
+  return { method: 'POST', url: SAMPLE_ENDPOINT_URL, eventType: sample.eventType, payload: sample.event };
+}
+
+export interface SampleSelection {
+  root: string;
+  /** Only these event types (default: all 48). */
+  events?: readonly EventType[];
+  /** A folder of user samples, `<dir>/<event-type>/*.json`; absent folders are fine. */
+  samplesDir?: string;
+  /** Include the built-in samples and their variants. @default true */
+  builtin?: boolean;
+}
+
+/** Built-in samples with every variant, plus the user's sample files; bad files become findings. */
+export async function getSampleInputs(selection: SampleSelection): Promise<{ inputs: SampleInput[]; findings: Finding[] }> {
+  const wanted = new Set<string>(selection.events ?? EVENT_TYPES);
+  const inputs: SampleInput[] = [];
+  if (selection.builtin !== false) {
+    for (const type of EVENT_TYPES) {
+      if (!wanted.has(type)) continue;
+      for (const variant of getVariants(BUILTIN_SAMPLES[type])) inputs.push({ eventType: type, name: `builtin/${variant.name}`, event: variant.event });
+    }
+  }
+  const findings: Finding[] = [];
+  if (selection.samplesDir) {
+    const loaded = await loadSampleFiles(selection.samplesDir);
+    for (const sample of loaded.samples) {
+      if (wanted.has(sample.eventType)) inputs.push({ eventType: sample.eventType, name: toProjectPath(selection.root, sample.file), event: sample.event });
+    }
+    for (const problem of loaded.problems) {
+      findings.push({ code: 'bad-sample', severity: 'error', file: toProjectPath(selection.root, problem.file), jsonPath: problem.jsonPath, message: problem.message });
+    }
+  }
+  return { inputs, findings };
+}

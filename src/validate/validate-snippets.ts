@@ -1,0 +1,147 @@
+// validateSnippets(): run each snippet on every sample in the sandbox, then judge each outcome.
+//
+//   outcome (ok | error) → runtime findings (mapped to the TypeScript source when compiled)
+//                        → result checks (runtime contract + destination schema)
+//                        → parity with the unlowered mapping, golden files
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourcePosition } from '../compile/map-position.js';
+import type { Finding, FindingCode } from '../findings/finding.js';
+import type { RunOutcome, Sandbox } from '../sandbox/index.js';
+import { checkResult, toFinding } from './check-result.js';
+import { diffText, formatGolden } from './golden.js';
+import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
+
+export interface SnippetUnderTest {
+  /** Project path findings are reported against (the .js snippet or the .ts mapping). */
+  file: string;
+  /** Folder name for golden files: `<golden dir>/<name>/<event>.json`. */
+  name: string;
+  code: string;
+  /** For compiled mappings: a snippet position → the TypeScript source position. */
+  mapPosition?: (line: number, column: number) => SourcePosition | undefined;
+  /** For compiled mappings: the same mapping without lowering or minification, to compare with. */
+  reference?: string;
+}
+
+export interface EventSummary {
+  event: string;
+  runs: number;
+  passed: number;
+  warned: number;
+  failed: number;
+  cancelled: number;
+}
+
+export interface SnippetReport {
+  file: string;
+  /** Destinations the results were sent to (by URL), e.g. ["segment"]. */
+  destinations: string[];
+  summary: EventSummary[];
+  findings: Finding[];
+  /** Golden files to (re)write, path → content; only filled with `golden.update`. */
+  goldenWrites: Map<string, string>;
+}
+
+export interface ValidateOptions {
+  inputs: readonly SampleInput[];
+  sandbox: Sandbox;
+  /** Expected outputs of the built-in base samples; absolute folder. */
+  golden?: { dir: string; update: boolean };
+}
+
+const ERROR_CODES: Record<string, FindingCode> = {
+  timeout: 'timeout', memory: 'memory-limit', 'invalid-result': 'invalid-result', promise: 'invalid-result', 'no-handler': 'invalid-result',
+};
+
+export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
+  const runtimeInputs = options.inputs.map(toRuntimeInput);
+  const [outcomes, references] = await Promise.all([
+    options.sandbox.runMany(snippet.code, runtimeInputs),
+    snippet.reference === undefined ? undefined : options.sandbox.runMany(snippet.reference, runtimeInputs),
+  ]);
+  const report: SnippetReport = { file: snippet.file, destinations: [], summary: [], findings: [], goldenWrites: new Map() };
+  const destinations = new Set<string>();
+  const summaries = new Map<string, EventSummary>();
+
+  for (const [index, input] of options.inputs.entries()) {
+    const outcome = outcomes[index];
+    if (!outcome) continue;
+    const findings: Finding[] = [];
+    let cancelled = false;
+    if (outcome.ok) {
+      const verdict = checkResult(outcome.result);
+      cancelled = verdict.cancelled;
+      if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
+      findings.push(...verdict.issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
+    } else {
+      findings.push(runtimeFinding(snippet, input, outcome));
+    }
+    const reference = references?.[index];
+    if (reference) findings.push(...parityFindings(snippet, input, outcome, reference));
+    if (options.golden && input.name === 'builtin/base') findings.push(...await goldenFindings(snippet, input, outcome, options.golden, report.goldenWrites));
+    const logs = outcome.logs.map((l) => `console.${l.level}: ${l.text}`);
+    if (logs.length) for (const f of findings) f.logs = logs;
+    report.findings.push(...findings);
+
+    const summary = summaries.get(input.eventType) ?? { event: input.eventType, runs: 0, passed: 0, warned: 0, failed: 0, cancelled: 0 };
+    summary.runs++;
+    if (findings.some((f) => f.severity === 'error')) summary.failed++;
+    else if (findings.length > 0) summary.warned++;
+    else if (cancelled) summary.cancelled++;
+    else summary.passed++;
+    summaries.set(input.eventType, summary);
+  }
+  report.destinations = [...destinations].sort();
+  report.summary = [...summaries.values()];
+  return report;
+}
+
+function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>): Finding {
+  const { error } = outcome;
+  const mapped = error.line !== undefined && snippet.mapPosition ? snippet.mapPosition(error.line, error.column ?? 1) : undefined;
+  const where = mapped ?? { file: snippet.file, ...(error.line !== undefined && { line: error.line, column: error.column ?? 1 }) };
+  return {
+    code: ERROR_CODES[error.kind] ?? 'runtime-error',
+    severity: 'error',
+    ...where,
+    event: input.eventType,
+    sample: input.name,
+    message: error.message,
+  };
+}
+
+/** Outcomes compared as data: the same result, or failures of the same kind. */
+function comparable(outcome: RunOutcome): string {
+  return outcome.ok ? formatGolden(outcome.result) : `failed: ${outcome.error.kind}\n`;
+}
+
+function parityFindings(snippet: SnippetUnderTest, input: SampleInput, outcome: RunOutcome, reference: RunOutcome): Finding[] {
+  const expected = comparable(reference);
+  const actual = comparable(outcome);
+  if (expected === actual) return [];
+  return [{
+    code: 'parity-mismatch', severity: 'error', file: snippet.file, event: input.eventType, sample: input.name,
+    message: 'the compiled snippet gives a different result from the TypeScript mapping (a lowering or minification problem): try another --target',
+    details: diffText(expected, actual, 'mapping', 'snippet'),
+  }];
+}
+
+async function goldenFindings(snippet: SnippetUnderTest, input: SampleInput, outcome: RunOutcome, golden: { dir: string; update: boolean }, writes: Map<string, string>): Promise<Finding[]> {
+  if (!outcome.ok) return [];
+  const path = join(golden.dir, snippet.name, `${input.eventType}.json`);
+  const actual = formatGolden(outcome.result);
+  if (golden.update) {
+    writes.set(path, actual);
+    return [];
+  }
+  if (!existsSync(path)) return [];
+  const expected = await readFile(path, 'utf8');
+  if (expected.replace(/\r\n/g, '\n') === actual) return [];
+  return [{
+    code: 'golden-mismatch', severity: 'error', file: snippet.file, event: input.eventType, sample: input.name,
+    message: `the result differs from ${join(snippet.name, `${input.eventType}.json`)}; run with --update to accept it`,
+    details: diffText(expected, actual, 'expected', 'actual'),
+  }];
+}
