@@ -6,6 +6,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Registers a Ctrl-C handler (watch mode) and returns a function that removes it. */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /**

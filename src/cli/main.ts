@@ -3,6 +3,7 @@ import { TARGETS } from '../compile/targets.js';
 import { EVENT_TYPES } from '../events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
+import type { CompileFlags } from './compile-for-cli.js';
 import type { CliIo } from './io.js';
 
 const EXIT_CODES_HELP = `
@@ -64,15 +65,30 @@ Examples:
 
   compileOptions(program.command('build')
     .description('compile every configured mapping into <outDir>/<name>.js (all or nothing)')
-    .option('-o, --out-dir <dir>', 'output folder (default: handlers)'))
+    .option('-o, --out-dir <dir>', 'output folder (default: handlers)')
+    .option('-w, --watch', 'rebuild what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
   $ dodo-transform build
-  $ dodo-transform build --out-dir dist/handlers --minify`)
-    .action(run(async (_opts, command) => {
+  $ dodo-transform build --out-dir dist/handlers --minify
+  $ dodo-transform build --watch`)
+    .action(run(async (opts, command) => {
+      const flags = { ...compileFlags(command), outDir: fromCli(command, 'outDir') as string | undefined };
+      if (opts['watch'] === true) return startWatch('build', flags);
       const { build } = await import('./commands/build.js');
-      return build(io, { ...compileFlags(command), outDir: fromCli(command, 'outDir') as string | undefined });
+      return build(io, flags);
     }));
+
+  const startWatch = async (mode: 'build' | 'check', flags: CompileFlags & { outDir?: string | undefined }) => {
+    const [{ watch }, { loadProjectConfig }] = await Promise.all([import('./commands/watch.js'), import('./compile-for-cli.js')]);
+    const controller = new AbortController();
+    const stop = io.onInterrupt?.(() => controller.abort());
+    try {
+      return await watch(io, { mode, signal: controller.signal, loadConfig: () => loadProjectConfig(io, flags) });
+    } finally {
+      stop?.();
+    }
+  };
 
   const reporter = () => new Option('-r, --reporter <name>', 'output format').choices(['pretty', 'json', 'github'] as const).default('pretty');
   const eventOption = () => new Option('-e, --event <type...>', 'only these event types').choices(EVENT_TYPES);
@@ -128,14 +144,41 @@ Examples:
 
   compileOptions(program.command('check')
     .description('CI: compile every mapping in memory, compare with the committed snippets, validate everything; writes nothing')
-    .addOption(reporter()))
+    .addOption(reporter())
+    .option('-w, --watch', 're-check what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
   $ dodo-transform check
-  $ dodo-transform check --reporter github`)
+  $ dodo-transform check --reporter github
+  $ dodo-transform check --watch`)
     .action(run(async (opts, command) => {
+      if (opts['watch'] === true) return startWatch('check', compileFlags(command));
       const { check } = await import('./commands/check.js');
       return check(io, { ...compileFlags(command), reporter: opts['reporter'] as 'pretty' });
+    }));
+
+  compileOptions(program.command('copy')
+    .description('compile (or read) a snippet, validate it, and put it on the clipboard')
+    .argument('<input>', 'a mapping (.ts), a snippet (.js), or a built-in template name (e.g. segment)')
+    .option('--force', 'copy even when validation finds errors')
+    .option('--print', 'print the snippet to stdout instead of copying it'))
+    .addHelpText('after', `
+Without a system clipboard (CI, SSH, headless Linux), the snippet goes to the terminal's
+clipboard through OSC 52 when stdout is a terminal, and to stdout otherwise.
+
+Examples:
+  $ dodo-transform copy segment
+  $ dodo-transform copy mappings/segment.ts
+  $ dodo-transform copy handlers/legacy.js --force
+  $ dodo-transform copy mappings/segment.ts --print > segment.js`)
+    .action(run(async (opts, command) => {
+      const { copy } = await import('./commands/copy.js');
+      return copy(io, {
+        ...compileFlags(command),
+        input: command.args[0] ?? '',
+        ...(opts['force'] === true && { force: true }),
+        ...(opts['print'] === true && { print: true }),
+      });
     }));
 
   return program;

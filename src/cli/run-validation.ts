@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { EventType } from '../events/event-types.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
-import { createSandbox } from '../sandbox/index.js';
+import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { getSampleInputs } from '../validate/sample-inputs.js';
 import { validateSnippet, type SnippetUnderTest } from '../validate/validate-snippets.js';
 import type { Report } from './reporters.js';
@@ -16,6 +16,8 @@ export interface ValidationRun {
   samplesDir?: string;
   golden?: { dir: string; update: boolean };
   timeoutMs?: number;
+  /** A sandbox to reuse (watch mode keeps one warm); otherwise one is created and closed. */
+  sandbox?: Sandbox;
 }
 
 /** Runs every snippet on every selected sample in one sandbox and gathers a report. */
@@ -31,7 +33,7 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
   // Snippets that do not even parse would fail every sample the same way: the static finding says it once.
   const runnable = run.snippets.filter((s) => !findings.some((f) => f.file === s.file && (f.code === 'syntax-error' || f.code === 'module-syntax')));
   if (runnable.length > 0) {
-    const sandbox = createSandbox(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs });
+    const sandbox = run.sandbox ?? createSandbox(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs });
     try {
       for (const snippet of runnable) {
         const report = await validateSnippet(snippet, { inputs, sandbox, ...(run.golden && { golden: run.golden }) });
@@ -40,7 +42,7 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
         for (const [path, content] of report.goldenWrites) goldenWrites.set(path, content);
       }
     } finally {
-      await sandbox.close();
+      if (!run.sandbox) await sandbox.close();
     }
   }
   return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(findings), summaries }, goldenWrites };

@@ -42,6 +42,8 @@ export interface CompiledSnippet {
   events: string[];
   otherEvents: 'cancel' | 'passthrough';
   hash: string;
+  /** Project paths of the user's sources bundled into it (the mapping and its helpers). */
+  inputs: string[];
   /** esbuild's source map of the snippet body, and where that body starts in the snippet. */
   sourceMap: string;
   bodyOffset: { lines: number; columns: number };
@@ -108,6 +110,7 @@ async function finishSnippet(root: string, bundle: BundledMapping, minify: boole
       events: inspected.info.events,
       otherEvents: inspected.info.otherEvents,
       hash,
+      inputs: [...sources.keys()].sort(),
       sourceMap: bundle.sourceMap,
       bodyOffset: getBodyOffset(header, minify),
     },

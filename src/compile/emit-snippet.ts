@@ -49,7 +49,8 @@ function indent(body: string, templateRanges: readonly [number, number][]): stri
     const newline = body.indexOf('\n', lineStart);
     const end = newline === -1 ? body.length : newline;
     const line = body.slice(lineStart, end);
-    const inTemplate = templateRanges.some(([s, e]) => lineStart > s && lineStart < e);
+    // `<= e`: a line may start right where the text ends, before `${` or the closing backtick, still inside the literal.
+    const inTemplate = templateRanges.some(([s, e]) => lineStart > s && lineStart <= e);
     out += (line.length > 0 && !inTemplate ? '  ' : '') + line + (newline === -1 ? '' : '\n');
     if (newline === -1) break;
     lineStart = newline + 1;

@@ -2,6 +2,23 @@
 import { parseUrl } from './checks.js';
 import { customerIo } from './customer-io.js';
 import { segment } from './segment.js';
+import { inngest } from './inngest.js';
+import { n8n } from './n8n.js';
+import { windmill } from './windmill.js';
+import { zapier } from './zapier.js';
+import { autosend } from './autosend.js';
+import { keplars } from './keplars.js';
+import { mailerlite } from './mailerlite.js';
+import { resend } from './resend.js';
+import { sendgrid } from './sendgrid.js';
+import { discord } from './discord.js';
+import { microsoftTeams } from './microsoft-teams.js';
+import { slack } from './slack.js';
+import { closeCrm } from './close-crm.js';
+import { datafast } from './datafast.js';
+import { dub } from './dub.js';
+import { hubspot } from './hubspot.js';
+import { loops } from './loops.js';
 import type { Destination, DestinationIssue } from './types.js';
 
 export type { Destination, DestinationEndpoint, DestinationIssue, Severity } from './types.js';
@@ -10,7 +27,8 @@ export type { DestinationIssueCode } from './issue-codes.js';
 export { customerIo } from './customer-io.js';
 export { segment } from './segment.js';
 
-export const DESTINATIONS: readonly Destination[] = [segment, customerIo];
+// Windmill and n8n match by path on any host: keep them last so host-matched destinations win.
+export const DESTINATIONS: readonly Destination[] = [segment, customerIo, inngest, zapier, resend, sendgrid, autosend, mailerlite, keplars, slack, discord, microsoftTeams, hubspot, closeCrm, loops, datafast, dub, windmill, n8n];
 
 /** The destination whose API host the URL points at; undefined for other or unparsable URLs. */
 export function findDestination(url: string): Destination | undefined {

@@ -38,6 +38,7 @@ export const FINDING_CODES = {
   'invalid-headers': 'headers is not an object of string values',
   'invalid-cancel': 'cancel is not a boolean',
   'invalid-payload': 'payload is not JSON-serialisable',
+  'wrong-decimals': 'an amount divided by 100 for a currency whose exponent is not 2 (JPY, KWD, …)',
   'parity-mismatch': 'the compiled snippet and the TypeScript mapping disagree on a sample',
   'golden-mismatch': 'the result differs from the expected output file',
   // Committed snippets (check)

@@ -29,3 +29,29 @@ export function toMajorUnits(amount: number | string, currency: string, override
   // Rounding to the exponent removes binary noise such as 0.1 + 0.2.
   return Number((value / 10 ** exponent).toFixed(exponent));
 }
+
+// Short on purpose: every entry lands in the snippet. Codes without an entry are written as a suffix
+// ("12.345 KWD"); "$"-currencies other than USD get a prefix so that CA$ and A$ stay distinguishable.
+const SYMBOLS: Readonly<Record<string, string>> = {
+  USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: 'CN¥', INR: '₹', KRW: '₩',
+  CAD: 'CA$', AUD: 'A$', BRL: 'R$', MXN: 'MX$', ILS: '₪', VND: '₫',
+};
+
+/**
+ * Minor units → display string, without Intl (engine-dependent): formatMoney(2999, "USD") === "$29.99",
+ * formatMoney(450000, "JPY") === "¥450,000", formatMoney(12345, "KWD") === "12.345 KWD", negatives "-$5.00".
+ * Works on the digits as a string, so large amounts stay exact. Non-integer numbers are rounded; an
+ * amount that is not an integer (e.g. "12.5", NaN) comes back as "<amount> <CODE>" rather than throwing.
+ */
+export function formatMoney(amount: number | string, currency: string, options?: { exponents?: Readonly<Record<string, number>> }): string {
+  const code = currency.toUpperCase();
+  const exponent = getCurrencyExponent(code, options?.exponents);
+  const match = /^([-+]?)0*(\d+)$/.exec(typeof amount === 'string' ? amount.trim() : String(Math.round(amount)));
+  if (!match) return `${amount} ${code}`;
+  const digits = (match[2] ?? '').padStart(exponent + 1, '0');
+  const units = digits.slice(0, digits.length - exponent).replace(/\B(?=(\d{3})+$)/g, ',');
+  const number = exponent ? `${units}.${digits.slice(-exponent)}` : units;
+  const sign = match[1] === '-' && /[1-9]/.test(digits) ? '-' : '';
+  const symbol = SYMBOLS[code];
+  return symbol ? sign + symbol + number : `${sign}${number} ${code}`;
+}

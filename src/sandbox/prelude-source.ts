@@ -7,8 +7,8 @@
 //   - parses the input with the context's own JSON.parse (the webhook is a context object),
 //   - installs the capturing `console`,
 //   - defines `__dodo_input__` and `__dodo_run__` (non-writable, non-configurable, hidden),
-// and returns `getLogs()`, which the sandbox calls only when the snippet did not finish
-// (timeout), to still report what it logged.
+// and returns `[getLogs, run]`: `getLogs()` is called only when the snippet did not finish
+// (timeout), to still report what it logged; `run` is `__dodo_run__`, for the sandbox's driver.
 //
 // `__dodo_run__(fn)` calls the wrapped snippet, classifies what came back and returns a JSON
 // string envelope built inside the context: `{"ok":true,"logs":[...],"result":...}` or
@@ -34,7 +34,7 @@ var isArray = Array.isArray;
 var ErrorC = Error, RangeErrorC = RangeError, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
 var PromiseC = Promise, StringC = String, MapC = Map, SetC = Set;
 var mapGet = Map.prototype.get, mapSet = Map.prototype.set;
-var setHas = Set.prototype.has, setAdd = Set.prototype.add, setDelete = Set.prototype.delete;
+var setHas = Set.prototype.has, setAdd = Set.prototype.add;
 var symToString = Symbol.prototype.toString;
 var strSlice = String.prototype.slice, strSplit = String.prototype.split, strIndexOf = String.prototype.indexOf;
 var FRAME = /^\s+at /;
@@ -43,6 +43,11 @@ var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 var MAX_LOGS = ${MAX_LOG_ENTRIES}, MAX_TEXT = ${MAX_LOG_TEXT};
 
 var logsText = '', logCount = 0, dropped = 0;
+
+// Property reads that may hit a snippet's throwing getter.
+function prop(o, key) {
+  try { return o[key]; } catch (e) { return undefined; }
+}
 
 function safeString(v) {
   try { return StringC(v); } catch (e) { return '[unprintable]'; }
@@ -56,21 +61,21 @@ function fmt(v) {
     case 'number': case 'boolean': return '' + v;
     case 'bigint': return safeString(v) + 'n';
     case 'symbol': return apply(symToString, v, []);
-    case 'function': return v.name ? '[Function: ' + safeString(v.name) + ']' : '[Function (anonymous)]';
+    case 'function': var fname = prop(v, 'name'); return fname ? '[Function: ' + safeString(fname) + ']' : '[Function (anonymous)]';
   }
   if (v === null) return 'null';
   try {
-    if (v instanceof ErrorC) return safeString(v.name) + ': ' + safeString(v.message);
-    var ancestors = new SetC();
+    if (v instanceof ErrorC) return safeString(prop(v, 'name')) + ': ' + safeString(prop(v, 'message'));
+    var seen = new SetC();
     var text = stringify(v, function (key, value) {
-      // Cycles print as [Circular] rather than failing the whole line.
+      // Repeated objects (cycles included) print as [Circular] rather than failing the whole line.
       if (typeof value === 'bigint') return safeString(value) + 'n';
       if (typeof value === 'function') return '[Function]';
       if (typeof value === 'symbol') return apply(symToString, value, []);
       if (value === undefined) return key === '' ? 'undefined' : undefined;
       if (value !== null && typeof value === 'object') {
-        if (apply(setHas, ancestors, [value])) return '[Circular]';
-        apply(setAdd, ancestors, [value]);
+        if (apply(setHas, seen, [value])) return '[Circular]';
+        apply(setAdd, seen, [value]);
       }
       return value;
     });
@@ -84,14 +89,14 @@ function record(level, args) {
   if (logCount >= MAX_LOGS) { dropped++; return; }
   var text = '';
   for (var i = 0; i < args.length; i++) text += (i ? ' ' : '') + fmt(args[i]);
-  if (text.length > MAX_TEXT) text = apply(strSlice, text, [0, MAX_TEXT]) + '… [truncated]';
+  if (text.length > MAX_TEXT) text = apply(strSlice, text, [0, MAX_TEXT]) + '... [truncated]';
   logsText += (logCount ? ',' : '') + '{"level":"' + level + '","text":' + stringify(text) + '}';
   logCount++;
 }
 
 function getLogs() {
   if (!dropped) return '[' + logsText + ']';
-  var note = '{"level":"warn","text":' + stringify('… ' + dropped + ' more console call(s) not recorded (limit ' + MAX_LOGS + ')') + '}';
+  var note = '{"level":"warn","text":' + stringify('... ' + dropped + ' more console call(s) not recorded (limit ' + MAX_LOGS + ')') + '}';
   return '[' + logsText + (logCount ? ',' : '') + note + ']';
 }
 
@@ -105,8 +110,7 @@ var consoleObject = {
 
 // Keeps the frames that belong to the snippet: cuts at the first frame of the sandbox itself.
 function snippetStack(e) {
-  var stack;
-  try { stack = e.stack; } catch (x) { return undefined; }
+  var stack = prop(e, 'stack');
   if (typeof stack !== 'string') return undefined;
   var lines = apply(strSplit, stack, ['\n']), out = '';
   for (var i = 0; i < lines.length; i++) {
@@ -124,7 +128,7 @@ function fail(kind, message, stack) {
 }
 
 function isStackOverflow(e) {
-  try { return e instanceof RangeErrorC && e.message === 'Maximum call stack size exceeded'; } catch (x) { return false; }
+  try { return e instanceof RangeErrorC && prop(e, 'message') === 'Maximum call stack size exceeded'; } catch (x) { return false; }
 }
 
 function describeThrow(e) {
@@ -132,7 +136,7 @@ function describeThrow(e) {
   var isError = false;
   try { isError = e instanceof ErrorC; } catch (x) { /* a hostile Proxy: treat as a non-Error */ }
   if (isError) {
-    var name = safeString(e.name), message = safeString(e.message);
+    var name = safeString(prop(e, 'name')), message = safeString(prop(e, 'message'));
     if (e instanceof ReferenceErrorC && message === 'handler is not defined')
       return fail('no-handler', 'No function named "handler" is declared: the runtime calls handler(webhook)');
     if (e instanceof TypeErrorC && message === 'handler is not a function')
@@ -187,11 +191,12 @@ function classifyResult(value) {
   } catch (e) {
     if (isStackOverflow(e)) return fail('stack', 'RangeError: Maximum call stack size exceeded while serialising the result (too deeply nested?)', snippetStack(e));
     var isError = e instanceof ErrorC;
-    var msg = isError ? safeString(e.name) + ': ' + safeString(e.message) : fmt(e);
+    var msg = isError ? safeString(prop(e, 'name')) + ': ' + safeString(prop(e, 'message')) : fmt(e);
     if (e instanceof TypeErrorC && apply(reTest, /circular/i, [msg])) return fail('invalid-result', 'The result is not JSON-serialisable: ' + msg);
     return fail('invalid-result', 'Serialising the result threw ' + msg, isError ? snippetStack(e) : undefined);
   }
   if (badValue !== null) return fail('invalid-result', badValue);
+  if (typeof text !== 'string' || text[0] !== '{') return fail('invalid-result', 'The result does not serialise to a JSON object (a toJSON method replaced it)');
   return '{"ok":true,"logs":' + getLogs() + ',"result":' + text + '}';
 }
 
@@ -214,6 +219,6 @@ return function install(inputJson) {
   defineProperty(G, '__dodo_input__', { value: parse(inputJson) });
   defineProperty(G, '__dodo_run__', { value: run });
   defineProperty(G, 'console', { value: consoleObject, writable: true, configurable: true });
-  return getLogs;
+  return [getLogs, run];
 };
 })()`;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunOutcome, Sandbox } from '../sandbox/index.js';
+import { checkAmounts } from './check-amounts.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
@@ -74,7 +75,8 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       const verdict = checkResult(outcome.result);
       cancelled = verdict.cancelled;
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
-      findings.push(...verdict.issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
+      const issues = verdict.cancelled ? verdict.issues : [...verdict.issues, ...checkAmounts((outcome.result as { payload?: unknown }).payload, input.event)];
+      findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
     } else {
       findings.push(runtimeFinding(snippet, input, outcome));
     }

@@ -17,7 +17,7 @@ describe('findDestination', () => {
   });
 
   it.each([
-    'https://hooks.slack.com/services/T/B/X', 'https://example.com/v1/track', 'not a url', '',
+    'https://example.com/v1/track', 'not a url', '',
     'https://api.segment.io.evil.example/v1/track',
   ])('%s → no destination', (url) => {
     expect(findDestination(url)).toBeUndefined();
@@ -74,7 +74,7 @@ describe('validateDestinationRequest', () => {
 
   it('documents every code with one line', () => {
     for (const [code, text] of Object.entries(DESTINATION_ISSUE_CODES)) {
-      expect(code).toMatch(/^(schema|size|method|segment|customerio)\.[a-z-]+$/);
+      expect(code).toMatch(/^[a-z0-9]+\.[a-z-]+$/);
       expect(text.length).toBeGreaterThan(10);
     }
   });

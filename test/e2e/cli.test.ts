@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, runCli } from '../helpers/cli.js';
@@ -47,7 +47,8 @@ describe('dodo-transform (spawned)', () => {
   it('an unknown template is a usage error with a suggestion (exit 2)', async () => {
     const run = await runCli(['generate', 'handler', '--template', 'segmnt']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: unknown template "segmnt"; did you mean "segment"? Available: customer-io, segment\n');
+    const available = (await readdir(join(REPO_ROOT, 'templates'))).map((f) => f.replace(/\.ts$/, '')).sort().join(', ');
+    expect(run.stderr).toBe(`error: unknown template "segmnt"; did you mean "segment"? Available: ${available}\n`);
   });
 
   it('an invalid flag value is a usage error (exit 2)', async () => {

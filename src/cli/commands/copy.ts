@@ -1,0 +1,99 @@
+// copy: input → snippet → validation (as `validate`) → clipboard, OSC 52 or stdout → one line on stderr.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sortFindings } from '../../findings/finding.js';
+import { UserError } from '../../util/errors.js';
+import { suggest } from '../../util/suggest.js';
+import { TOOL_ROOT } from '../../util/tool-info.js';
+import { deliverText, type Delivery } from '../clipboard/deliver.js';
+import { createSystemClipboard, type Clipboard } from '../clipboard/system-clipboard.js';
+import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
+import { formatFindings, formatSummary } from '../format-findings.js';
+import { createColors, type CliIo } from '../io.js';
+import { groupSampleFindings } from '../reporters.js';
+import { runValidation } from '../run-validation.js';
+import { prepareSnippets } from '../snippets-under-test.js';
+import { listTemplates } from './generate-handler.js';
+
+export interface CopyOptions extends CompileFlags {
+  /** A `.ts` mapping, a `.js` snippet, or a built-in template name. */
+  input: string;
+  /** Copy even when validation finds errors. */
+  force?: boolean;
+  /** Print to stdout instead of copying. */
+  print?: boolean;
+}
+
+export interface CopyDeps {
+  /** @default the system clipboard through clipboardy */
+  clipboard?: Clipboard;
+  /** @default 2000 */
+  clipboardTimeoutMs?: number;
+}
+
+/** A file wins over a template of the same name, so `copy segment` in a folder with a `segment` file is unambiguous. */
+function resolveInput(cwd: string, input: string): { path: string; template: boolean } {
+  const path = resolve(cwd, input);
+  if (existsSync(path)) {
+    if (statSync(path).isFile() && /\.(c|m)?(ts|js)$/.test(path)) return { path, template: false };
+    throw new UserError(`${input}: not a .ts mapping or a .js snippet`);
+  }
+  // Something with a folder or an extension was meant as a file: a template suggestion would mislead.
+  if (/[\\/]|\.\w+$/.test(input)) throw new UserError(`${input}: no such file`);
+  const templates = listTemplates();
+  if (templates.includes(input)) return { path: resolve(TOOL_ROOT, 'templates', `${input}.ts`), template: true };
+  const guess = suggest(input, templates);
+  throw new UserError(`"${input}" is not a file or a built-in template${guess ? `; did you mean "${guess}"?` : ''} Templates: ${templates.join(', ')}`);
+}
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
+function formatMessage(what: string, delivery: Delivery): string {
+  if (delivery.via === 'clipboard') return `copied ${what} to the clipboard`;
+  if (delivery.via === 'terminal') {
+    return `copied ${what} to the clipboard through the terminal (OSC 52; no system clipboard: ${delivery.reason}); ` +
+      'if nothing pastes, allow clipboard access in the terminal\'s settings';
+  }
+  return delivery.reason === undefined ? `printed ${what}`
+    : `printed ${what} to stdout: no system clipboard (${delivery.reason}) and stdout is not a terminal`;
+}
+
+/** Copies a snippet that passes validation; exit 1 (nothing copied) on errors unless `force`. */
+export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {}): Promise<number> {
+  const input = resolveInput(io.cwd, options.input);
+  const config = await loadProjectConfig(io, options);
+  // Templates compile relative to the tool, as in `generate handler --template`.
+  const root = input.template ? TOOL_ROOT : config.root;
+  const prepared = await prepareSnippets(root, [input.path], config);
+  const [snippet] = prepared.snippets;
+  const { report } = snippet
+    ? await runValidation({
+      root, cwd: io.cwd, snippets: [snippet], findings: prepared.findings,
+      ...(existsSync(config.samples) && { samplesDir: config.samples }),
+      // The project's expected outputs describe its own mappings, not a built-in template that shares a name.
+      ...(!input.template && { golden: { dir: config.expected, update: false } }),
+    })
+    : { report: { findings: sortFindings(prepared.findings), summaries: [] } };
+  const colors = createColors(io, 'stderr');
+  io.stderr.write(formatFindings(groupSampleFindings(report.findings), root, io.cwd, colors) + formatSummary(report.findings, colors));
+  if (!snippet) return 1;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  if (errors > 0 && !options.force) {
+    io.stderr.write(`not copied: ${options.input} has ${count(errors, 'error')}; fix them, or pass --force to copy it anyway\n`);
+    return 1;
+  }
+
+  const compiled = prepared.compiled[0];
+  // A compiled mapping declares its events; for a pasted snippet, count the events it does not cancel.
+  const events = compiled?.events.length
+    ?? report.summaries[0]?.events.filter((e) => e.runs > e.cancelled).length ?? 0;
+  const what = `${snippet.name} (${count(events, 'event')}${compiled?.otherEvents === 'passthrough' ? ', others passed through' : ''}, ` +
+    `${count(snippet.code.length, 'character')})`;
+  const delivery = await deliverText(io, snippet.code, {
+    clipboard: deps.clipboard ?? createSystemClipboard(io.env),
+    timeoutMs: deps.clipboardTimeoutMs ?? 2000,
+    ...(options.print && { print: true }),
+  });
+  io.stderr.write(`${formatMessage(what, delivery)}${errors > 0 ? ` despite ${count(errors, 'error')} (--force)` : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,170 @@
+// One watch session: a full run at start, then runs limited to what a change touches.
+// Keeps the last compile, findings per mapping and one warm sandbox between runs.
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compile, type CompiledSnippet } from '../../compile/compile.js';
+import type { ResolvedConfig } from '../../config/resolve-config.js';
+import type { Finding } from '../../findings/finding.js';
+import { findMappings } from '../../load/find-mappings.js';
+import { createSandbox, type Sandbox } from '../../sandbox/index.js';
+import { toProjectPath } from '../../util/path.js';
+import { writeFilesAtomic } from '../../util/write-atomic.js';
+import { fromCompiled } from '../../validate/from-compiled.js';
+import { compareCommitted } from '../committed-snippets.js';
+import { runValidation } from '../run-validation.js';
+import { getChangeImpact } from './change-set.js';
+
+export type WatchMode = 'build' | 'check';
+
+export interface CycleResult {
+  /** Project paths of the mappings compiled in this run. */
+  compiled: string[];
+  /** Every current finding of the project, not only this run's. */
+  findings: Finding[];
+  /** Files written (build mode). */
+  written: string[];
+  durationMs: number;
+}
+
+const REFERENCE_TARGET = 'es2022';
+
+export class WatchSession {
+  readonly #mode: WatchMode;
+  readonly #cwd: string;
+  readonly #loadConfig: () => Promise<ResolvedConfig>;
+  #config!: ResolvedConfig;
+  #mappings: string[] = [];
+  readonly #compiled = new Map<string, CompiledSnippet>();
+  readonly #references = new Map<string, string>();
+  readonly #compileFindings = new Map<string, Finding[]>();
+  readonly #validationFindings = new Map<string, Finding[]>();
+  #committedFindings: Finding[] = [];
+  #sandbox: Sandbox | undefined;
+
+  constructor(mode: WatchMode, cwd: string, loadConfig: () => Promise<ResolvedConfig>) {
+    this.#mode = mode;
+    this.#cwd = cwd;
+    this.#loadConfig = loadConfig;
+  }
+
+  get config(): ResolvedConfig {
+    return this.#config;
+  }
+
+  /** Folders to watch: every mapping's and helper's folder, the config's, samples and (check) the output. */
+  watchedDirs(): { dir: string; recursive: boolean }[] {
+    const dirs = new Set<string>([this.#config.root]);
+    for (const file of this.#mappings) dirs.add(join(file, '..'));
+    for (const snippet of this.#compiled.values()) for (const input of snippet.inputs) dirs.add(join(this.#config.root, input, '..'));
+    const out = [...dirs].filter(existsSync).map((dir) => ({ dir, recursive: false }));
+    if (existsSync(this.#config.samples)) out.push({ dir: this.#config.samples, recursive: true });
+    if (this.#mode === 'check' && existsSync(this.#config.outDir)) out.push({ dir: this.#config.outDir, recursive: false });
+    return out;
+  }
+
+  /** Whether a changed path can matter (build mode's own writes to outDir do not). */
+  isRelevant(file: string): boolean {
+    if (/(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file) || /\.tmp$/.test(file)) return false;
+    if (this.#mode === 'build' && !relative(this.#config.outDir, file).startsWith('..')) return false;
+    return /\.(c|m)?[jt]s$|\.json$/.test(file);
+  }
+
+  async start(): Promise<CycleResult> {
+    const started = performance.now();
+    this.#config = await this.#loadConfig();
+    this.#mappings = await findMappings(this.#config.root, this.#config.mappings);
+    this.#compiled.clear();
+    this.#compileFindings.clear();
+    this.#validationFindings.clear();
+    this.#sandbox ??= this.#mode === 'check' ? createSandbox() : undefined;
+    return this.#run(this.#mappings, true, started);
+  }
+
+  async onChanges(changed: ReadonlySet<string>): Promise<CycleResult> {
+    const started = performance.now();
+    const current = await findMappings(this.#config.root, this.#config.mappings);
+    const impact = getChangeImpact({
+      root: this.#config.root,
+      ...(this.#config.configFile && { configFile: this.#config.configFile }),
+      samplesDir: this.#config.samples,
+      outDir: this.#config.outDir,
+      mappings: this.#mappings,
+      compiled: this.#compiled,
+    }, changed, current);
+    if (impact.reload) return this.start();
+    for (const gone of this.#mappings.filter((m) => !current.includes(m))) {
+      this.#compiled.delete(gone);
+      this.#compileFindings.delete(gone);
+      this.#validationFindings.delete(gone);
+    }
+    this.#mappings = current;
+    return this.#run(impact.mappings, impact.samples, started);
+  }
+
+  async close(): Promise<void> {
+    await this.#sandbox?.close();
+  }
+
+  async #run(mappings: string[], revalidateAll: boolean, started: number): Promise<CycleResult> {
+    const config = this.#config;
+    const written: string[] = [];
+    if (mappings.length > 0) {
+      const [result, reference] = await Promise.all([
+        compile({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck }),
+        this.#mode === 'check' ? compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false }) : undefined,
+      ]);
+      for (const file of mappings) {
+        const source = toProjectPath(config.root, file);
+        const snippet = result.snippets.find((s) => s.source === source);
+        if (snippet) this.#compiled.set(file, snippet);
+        else this.#compiled.delete(file);
+        const ref = reference?.snippets.find((s) => s.source === source);
+        if (ref) this.#references.set(file, ref.code);
+        const inputs = snippet?.inputs ?? [source];
+        this.#compileFindings.set(file, result.findings.filter((f) => mappings.length === 1 || !f.file || inputs.includes(f.file)));
+      }
+      if (this.#mode === 'build') {
+        const ok = mappings.filter((m) => this.#compiled.has(m) && !(this.#compileFindings.get(m) ?? []).some((f) => f.severity === 'error'));
+        const files = new Map(ok.map((m) => [join(config.outDir, `${this.#compiled.get(m)!.name}.js`), this.#compiled.get(m)!.code] as const));
+        await writeFilesAtomic(files);
+        written.push(...[...files.keys()].map((p) => relative(this.#cwd, p)));
+      }
+    }
+    if (this.#mode === 'check') await this.#check(revalidateAll ? this.#mappings : mappings);
+    return {
+      compiled: mappings.map((m) => toProjectPath(config.root, m)),
+      findings: this.#currentFindings(),
+      written,
+      durationMs: performance.now() - started,
+    };
+  }
+
+  async #check(toValidate: readonly string[]): Promise<void> {
+    const config = this.#config;
+    const snippets = toValidate.flatMap((file) => {
+      const snippet = this.#compiled.get(file);
+      return snippet ? [fromCompiled(config.root, snippet, this.#references.get(file))] : [];
+    });
+    for (const file of toValidate) this.#validationFindings.set(file, []);
+    const { report } = await runValidation({
+      root: config.root, cwd: this.#cwd, snippets, findings: [],
+      ...(existsSync(config.samples) && { samplesDir: config.samples }),
+      golden: { dir: config.expected, update: false },
+      ...(this.#sandbox && { sandbox: this.#sandbox }),
+    });
+    for (const file of toValidate) {
+      const source = toProjectPath(config.root, file);
+      this.#validationFindings.set(file, report.findings.filter((f) => f.file === source || this.#compiled.get(file)?.inputs.includes(f.file ?? '')));
+    }
+    this.#committedFindings = [
+      ...report.findings.filter((f) => f.code === 'bad-sample'),
+      ...(await compareCommitted(config.root, config.outDir, [...this.#compiled.values()])).findings,
+    ];
+  }
+
+  #currentFindings(): Finding[] {
+    const all = [...this.#committedFindings];
+    for (const file of this.#mappings) all.push(...(this.#compileFindings.get(file) ?? []), ...(this.#validationFindings.get(file) ?? []));
+    return all;
+  }
+}

@@ -1,0 +1,290 @@
+// The program of a sandbox process, kept as a string of plain CommonJS so that it runs the same
+// from the .ts sources (vitest) and from the esbuild bundle: the host starts it with
+// `node <flags> -e WORKER_SOURCE`, no file path needed.
+//
+// Why a child process and not a worker_threads Worker with resourceLimits: measured on Node 20,
+// a Worker only survives memory bombs that grow slowly; one large allocation (an array or a Map
+// growing past the limit, e.g. `new Array(5e7).fill(0)`) hits V8's FatalProcessOutOfMemory and
+// aborts the WHOLE process, host included. ArrayBuffer memory is not counted by resourceLimits
+// either. A child process dies alone, can always be SIGKILLed, and runs with a clean
+// environment, TZ=UTC, no file system (permission model) and no code generation from strings
+// even in its own realm (see processFlags in child.ts).
+//
+// Protocol (IPC, advanced serialization):
+//   host → child  { type: 'job', id, code, inputs: string[] (JSON texts), timeoutMs, careful }
+//   child → host  { type: 'results', id, results: SampleResult[] }  after each group of samples
+//                 { type: 'syntax', id, error }                      the code does not compile
+//
+// Every sample gets a fresh context. Two ways to run it:
+//
+// - Fast path (code that is a well-formed function body on its own, i.e. everything but code
+//   that closes the runtime's wrapper early): a group of up to MAX_GROUP samples is prepared —
+//   per sample a fresh context, the input installed, and the wrapped snippet evaluated to a
+//   function (evaluating a function expression runs none of its code) — then ONE
+//   runInContext(driver, { timeout: T + B }) calls them one after the other. The driver lives in
+//   its own context that snippet code never reaches, and stops starting new samples once B ms
+//   have passed, so each sample gets at least T ms; a sample that completes in more than T ms
+//   is still reported as a timeout. This is the vm timeout, paid once per group: Node starts a
+//   watchdog thread per timed runInContext call (~0.2 ms, a third of a sample's cost).
+// - Slow path (code that breaks out of the wrapper, e.g. `}); ...; (function () {`, where
+//   evaluating the script would run code): one timed runInContext per sample with the exact
+//   runtime wrapper.
+// `careful` jobs (reruns after a process died) use groups of one, so that the sample that kills
+// the process is the one reported.
+
+import { PRELUDE_SOURCE } from './prelude-source.js';
+import { SNIPPET_FILENAME } from './types.js';
+
+/**
+ * The runtime runs `(function () { <code>\nreturn handler(<input JSON>); })()`. The input comes
+ * from a hidden, non-writable global set by the prelude (so the script compiles once per batch).
+ * The prefix shares the snippet's first line: `columnOffset: -prefix.length` makes V8 report
+ * the coordinates of the code as pasted.
+ */
+export const FUNCTION_PREFIX = '(function () { ';
+export const FUNCTION_SUFFIX = '\nreturn handler(__dodo_input__); })';
+/** The slow path hands the same function to `__dodo_run__`, which calls it like the runtime's IIFE. */
+export const RUN_PREFIX = '__dodo_run__(function () { ';
+export const RUN_SUFFIX = FUNCTION_SUFFIX;
+/** Samples per timed call on the fast path. */
+export const MAX_GROUP = 16;
+
+const DRIVER_SOURCE = String.raw`(function () {
+'use strict';
+var jobs = __dodo_jobs, out = __dodo_out, times = __dodo_times, budget = __dodo_budget;
+var now = Date.now, start = now();
+for (var i = 0; i < jobs.length; i += 2) {
+  if (i > 0 && now() - start > budget) return;
+  var t = now();
+  // Called without a receiver: the snippet's realm gets nothing from the driver but the call.
+  var run = jobs[i];
+  var result = run(jobs[i + 1]);
+  times[times.length] = now() - t;
+  out[out.length] = result;
+}
+})()`;
+
+export const WORKER_SOURCE = String.raw`'use strict';
+// Node caches the time zone: set it before anything touches Date (the host also spawns with TZ=UTC).
+process.env.TZ = 'UTC';
+const vm = require('node:vm');
+const { types } = require('node:util');
+const { performance } = require('node:perf_hooks');
+
+const FUNCTION_PREFIX = ${JSON.stringify(FUNCTION_PREFIX)};
+const FUNCTION_SUFFIX = ${JSON.stringify(FUNCTION_SUFFIX)};
+const RUN_PREFIX = ${JSON.stringify(RUN_PREFIX)};
+const RUN_SUFFIX = ${JSON.stringify(RUN_SUFFIX)};
+const FILENAME = ${JSON.stringify(SNIPPET_FILENAME)};
+const MAX_GROUP = ${MAX_GROUP};
+const prelude = new vm.Script(${JSON.stringify(PRELUDE_SOURCE)}, { filename: 'dodo-sandbox-prelude.js' });
+const driver = new vm.Script(${JSON.stringify(DRIVER_SOURCE)}, { filename: 'dodo-sandbox-driver.js' });
+
+// DONT_CONTEXTIFY (Node >= 20.18) gives an ordinary global object; otherwise a null-prototype
+// sandbox object, so that this.constructor never resolves to a host-realm Object/Function.
+const TEMPLATE = vm.constants && vm.constants.DONT_CONTEXTIFY !== undefined ? vm.constants.DONT_CONTEXTIFY : null;
+// afterEvaluate: each context has its own microtask queue, drained only by a runInContext on
+// that context and under its timeout. Promise jobs queued by a snippet on the fast path never
+// run (the handler's return value is taken synchronously, as the runtime does).
+const CONTEXT_OPTIONS = { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' };
+function newContext() { return vm.createContext(TEMPLATE === null ? Object.create(null) : TEMPLATE, CONTEXT_OPTIONS); }
+const driverContext = newContext();
+
+// A few contexts made ahead while idle cut the latency of single runs (not the cost of batches).
+const spare = [];
+const SPARE_MAX = 4;
+let busy = false, refillQueued = false;
+function takeContext() { return spare.length > 0 ? spare.pop() : newContext(); }
+function queueRefill() {
+  if (refillQueued || spare.length >= SPARE_MAX) return;
+  refillQueued = true;
+  setImmediate(() => { refillQueued = false; if (busy) return; spare.push(newContext()); queueRefill(); });
+}
+
+// import() must never settle with a host object: without a callback Node rejects it with a
+// host-realm TypeError (whose constructor chain leads to the host's Function). With this callback
+// (needs --experimental-vm-modules) the promise stays pending in the dead context, and the run
+// is reported as a failure naming the specifier. importSlot() tells which sample is running.
+const IMPORT_HOOK = process.execArgv.includes('--experimental-vm-modules');
+let importAttempts = null, importSlot = () => 0;
+function importModuleDynamically(specifier) {
+  const slot = importSlot();
+  if (importAttempts !== null && importAttempts[slot] === undefined) importAttempts[slot] = typeof specifier === 'string' ? specifier : '?';
+  throw 'import() is not available';
+}
+
+function splitLines(code) { return code.split(/\r\n|[\n\r\u2028\u2029]/); }
+
+// The compiler's SyntaxError is a host object made before any snippet code ran: safe to read.
+// Node decorates its stack with "snippet.js:LINE", the source line and a caret line.
+function syntaxError(e, code, prefix) {
+  const message = 'SyntaxError: ' + String(e && e.message);
+  const lines = String(e && e.stack).split('\n');
+  const m = /^snippet\.js:(\d+)$/.exec(lines[0] || '');
+  const error = { kind: 'syntax', message };
+  if (!m) return error;
+  let line = Number(m[1]);
+  let column;
+  const caret = lines[2] || '';
+  if (/^[ \t]*\^/.test(caret)) column = caret.indexOf('^') + 1;
+  if (line === 1 && column !== undefined) column = Math.max(1, column - prefix.length);
+  const userLines = splitLines(code);
+  if (line > userLines.length) {
+    // Reported in the wrapper's last line (e.g. "Unexpected end of input"): point at the end of the code.
+    line = userLines.length;
+    column = userLines[line - 1].length + 1;
+  }
+  error.line = line;
+  if (column !== undefined) error.column = column;
+  return error;
+}
+
+function scriptOptions(prefix) {
+  const options = { filename: FILENAME, columnOffset: -prefix.length };
+  if (IMPORT_HOOK) options.importModuleDynamically = importModuleDynamically;
+  return options;
+}
+
+const scripts = new Map();
+function compile(code) {
+  let compiled = scripts.get(code);
+  if (compiled !== undefined) return compiled;
+  let selfContained = true;
+  try { vm.compileFunction(code, [], { filename: FILENAME }); } catch (e) { selfContained = false; }
+  const prefix = selfContained ? FUNCTION_PREFIX : RUN_PREFIX;
+  try {
+    compiled = selfContained
+      ? { fn: new vm.Script(FUNCTION_PREFIX + code + FUNCTION_SUFFIX, scriptOptions(FUNCTION_PREFIX)) }
+      : { run: new vm.Script(RUN_PREFIX + code + RUN_SUFFIX, scriptOptions(RUN_PREFIX)) };
+  } catch (e) {
+    compiled = { syntax: syntaxError(e, code, prefix) };
+  }
+  if (scripts.size >= 8) scripts.delete(scripts.keys().next().value);
+  scripts.set(code, compiled);
+  return compiled;
+}
+
+// Whatever runInContext throws is only inspected without running snippet code: no Proxy, own
+// data property only. The vm timeout error is a host Error with an own "code".
+function isTimeout(e) {
+  if (e === null || typeof e !== 'object' || types.isProxy(e)) return false;
+  const d = Object.getOwnPropertyDescriptor(e, 'code');
+  return d !== undefined && d.value === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+}
+
+function timeoutResult(index, timeoutMs, getLogs, durationMs) {
+  // getLogs is the prelude's closure returning a string it built: safe to call after the stop.
+  return { index, error: { kind: 'timeout', message: 'Timed out after ' + timeoutMs + ' ms' }, logs: getLogs(), durationMs };
+}
+
+function crashResult(index, durationMs) {
+  return { index, error: { kind: 'crash', message: 'The sandbox could not read the outcome of this run' }, durationMs };
+}
+
+// Fast path: runs inputs[from ..] in one timed call; returns the results of the samples it got to.
+function runGroup(fn, inputs, from, count, timeoutMs) {
+  const jobs = [], logs = [];
+  for (let i = 0; i < count; i++) {
+    const context = takeContext();
+    const api = prelude.runInContext(context)(inputs[from + i]);
+    logs.push(api[0]);
+    jobs.push(api[1], fn.runInContext(context));
+  }
+  const out = [], times = [];
+  const budget = Math.max(1, Math.min(50, Math.floor(timeoutMs / 2)));
+  driverContext.__dodo_jobs = jobs;
+  driverContext.__dodo_out = out;
+  driverContext.__dodo_times = times;
+  driverContext.__dodo_budget = budget;
+  importAttempts = [];
+  importSlot = () => out.length;
+  const t0 = performance.now();
+  let thrown = false, timedOut = false;
+  try {
+    driver.runInContext(driverContext, { timeout: timeoutMs + budget });
+  } catch (e) {
+    thrown = true;
+    timedOut = isTimeout(e);
+  }
+  const elapsed = performance.now() - t0;
+  driverContext.__dodo_jobs = driverContext.__dodo_out = driverContext.__dodo_times = undefined;
+  const results = [];
+  let spent = 0;
+  for (let k = 0; k < out.length; k++) {
+    const durationMs = times[k];
+    spent += durationMs;
+    const index = from + k;
+    if (durationMs > timeoutMs) results.push(timeoutResult(index, timeoutMs, logs[k], durationMs));
+    else if (typeof out[k] !== 'string') results.push(crashResult(index, durationMs));
+    else results.push({ index, envelope: out[k], durationMs, importAttempt: importAttempts[k] });
+  }
+  if (thrown) {
+    const k = out.length;
+    const durationMs = Math.max(0, elapsed - spent);
+    results.push(timedOut ? timeoutResult(from + k, timeoutMs, logs[k], durationMs) : crashResult(from + k, durationMs));
+  }
+  importAttempts = null;
+  return results;
+}
+
+// Slow path: the exact runtime wrapper, one timed call per sample.
+function runSingle(run, inputs, index, timeoutMs) {
+  const context = takeContext();
+  const getLogs = prelude.runInContext(context)(inputs[index])[0];
+  importAttempts = [];
+  importSlot = () => 0;
+  const t0 = performance.now();
+  let envelope, thrown = false, timedOut = false;
+  try {
+    envelope = run.runInContext(context, { timeout: timeoutMs });
+  } catch (e) {
+    thrown = true;
+    timedOut = isTimeout(e);
+  }
+  const durationMs = performance.now() - t0;
+  const importAttempt = importAttempts[0];
+  importAttempts = null;
+  if (timedOut) return timeoutResult(index, timeoutMs, getLogs, durationMs);
+  if (thrown || typeof envelope !== 'string') return crashResult(index, durationMs);
+  return { index, envelope, durationMs, importAttempt };
+}
+
+function send(message) {
+  if (process.connected) process.send(message);
+}
+
+function startJob(job) {
+  busy = true;
+  const compiled = compile(job.code);
+  if (compiled.syntax !== undefined) {
+    send({ type: 'syntax', id: job.id, error: compiled.syntax });
+    busy = false;
+    queueRefill();
+    return;
+  }
+  const total = job.inputs.length;
+  const groupSize = job.careful ? 1 : MAX_GROUP;
+  let next = 0;
+  // One group per turn of the event loop, so each group's results are written to the pipe
+  // before the next group starts (the host's watchdog measures progress by these messages).
+  const step = () => {
+    if (next >= total) { busy = false; queueRefill(); return; }
+    const results = compiled.fn !== undefined
+      ? runGroup(compiled.fn, job.inputs, next, Math.min(groupSize, total - next), job.timeoutMs)
+      : [runSingle(compiled.run, job.inputs, next, job.timeoutMs)];
+    next += results.length;
+    send({ type: 'results', id: job.id, results });
+    setImmediate(step);
+  };
+  step();
+}
+
+// A rejected promise made by a snippet must not take the process down.
+process.on('unhandledRejection', () => {});
+// The host went away: nothing left to do.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message) => {
+  if (message && message.type === 'job') startJob(message);
+});
+queueRefill();
+`;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkResult } from '../../src/validate/check-result.js';
+
+const base = { method: 'POST', url: 'https://example.com/hook', eventType: 'payment.succeeded', payload: { ok: true } };
+const found = (result: unknown) => checkResult(result).issues.map((i) => `${i.severity} ${i.code} ${i.jsonPath}`);
+
+describe('checks of what handler returned', () => {
+  it('a well-formed request to an unknown host passes the generic checks', () => {
+    expect(checkResult(base)).toEqual({ cancelled: false, issues: [] });
+  });
+
+  it('invalid-result when handler returns something other than an object', () => {
+    expect(found(null)).toEqual(['error invalid-result $']);
+    expect(found([base])).toEqual(['error invalid-result $']);
+    expect(found('webhook')).toEqual(['error invalid-result $']);
+  });
+
+  it('invalid-method: GET is an error, PATCH a warning', () => {
+    expect(found({ ...base, method: 'GET' })).toEqual(['error invalid-method $.method']);
+    expect(found({ ...base, method: 'PATCH' })).toEqual(['warning invalid-method $.method']);
+    expect(found({ ...base, method: 'PUT' })).toEqual([]);
+  });
+
+  it('invalid-url for relative, http and missing URLs', () => {
+    expect(found({ ...base, url: '/v1/track' })).toEqual(['error invalid-url $.url']);
+    expect(found({ ...base, url: 'http://api.segment.io/v1/track' })).toEqual(['error invalid-url $.url']);
+    expect(found({ ...base, url: undefined })).toEqual(['error invalid-url $.url']);
+  });
+
+  it('invalid-headers for non-string values', () => {
+    expect(found({ ...base, headers: { 'x-retry': 3 } })).toEqual(['error invalid-headers $.headers["x-retry"]']);
+    expect(found({ ...base, headers: 'x' })).toEqual(['error invalid-headers $.headers']);
+  });
+
+  it('invalid-cancel for a non-boolean cancel; cancel: true skips every other check', () => {
+    expect(found({ ...base, cancel: 'yes' })).toEqual(['error invalid-cancel $.cancel']);
+    expect(checkResult({ ...base, url: 'nope', cancel: true })).toEqual({ cancelled: true, issues: [] });
+  });
+
+  it('invalid-payload when there is no payload', () => {
+    expect(found({ ...base, payload: undefined })).toEqual(['error invalid-payload $.payload']);
+  });
+
+  it('the destination schema is picked by URL: an invalid Customer.io action fails, a correct event passes', () => {
+    const url = 'https://track.customer.io/api/v2/entity';
+    const bad = { ...base, url, payload: { type: 'person', identifiers: { id: 'cus_1' }, action: 'payment_completed', name: 'Payment Completed' } };
+    expect(found(bad)).toEqual(['error customerio.invalid-action $.payload.action']);
+    const good = { ...base, url, payload: { type: 'person', identifiers: { id: 'cus_1' }, action: 'event', name: 'payment_completed', timestamp: 1754285445 } };
+    expect(checkResult(good)).toEqual({ cancelled: false, destination: 'customer-io', issues: [] });
+  });
+});
