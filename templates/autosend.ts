@@ -3,10 +3,8 @@
 // it is not documented, so this mapping also reads the key from the endpoint variable AUTOSEND_API_KEY when set
 // (it then sends its own Authorization and Idempotency-Key headers, replacing the endpoint's headers).
 // REPLACE the sender: billing@example.com is a placeholder; use an address on a domain verified in AutoSend.
-import {
-  autosendMail, defineMapping, escapeHtml, formatDate, formatMoney, splitName, truncate,
-  type DodoEvent, type EventType, type WebhookContext,
-} from 'dodo-transform';
+import { defineMapping, escapeHtml, formatDate, formatMoney, splitName, truncate, type DodoEvent, type EventType, type WebhookContext } from 'dodo-transform';
+import { autosendMail } from 'dodo-transform/destinations';
 
 const FROM = { email: 'billing@example.com', name: 'Billing' };
 

@@ -7,10 +7,8 @@
 // Dodo customer's (or the payment's / subscription's) metadata as close_lead_id. Without one, a new customer gets
 // a new lead and the other events are skipped. Optional endpoint variables: CLOSE_DODO_CUSTOMER_FIELD_ID (a lead
 // custom field "cf_…" for the Dodo customer id) and CLOSE_OPPORTUNITY_STATUS_ID (a "stat_…" status).
-import {
-  closeContact, closeCents, closeCustomFields, closeLead, closeNote, closeOpportunity, defineMapping, formatMoney, skip,
-  toMajorUnits, truncate, type CloseValuePeriod, type DodoEvent, type WebhookContext,
-} from 'dodo-transform';
+import { defineMapping, formatMoney, skip, toMajorUnits, truncate, type DodoEvent, type WebhookContext } from 'dodo-transform';
+import { closeContact, closeCents, closeCustomFields, closeLead, closeNote, closeOpportunity, type CloseValuePeriod } from 'dodo-transform/destinations';
 
 interface Customer {
   customer_id: string;

@@ -4,7 +4,8 @@
 // The dashboard's DataFast card asks for a DataFast API key (a df_ website key). How the card sends it is not
 // documented, so this mapping also reads the key from the endpoint variable DATAFAST_API_KEY when set (it then
 // sends its own Authorization header, which replaces the endpoint's headers).
-import { datafastPayment, defineMapping, skip, toMajorUnits, toUnixMillis, truncate, type WebhookContext } from 'dodo-transform';
+import { defineMapping, skip, toMajorUnits, toUnixMillis, truncate, type WebhookContext } from 'dodo-transform';
+import { datafastPayment } from 'dodo-transform/destinations';
 
 function meta(metadata: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
   const value = metadata?.[key];

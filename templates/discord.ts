@@ -1,10 +1,8 @@
 // Discord — the dashboard's Discord card asks for the channel's webhook URL (Server Settings → Integrations → Webhooks → Copy Webhook URL).
 // Payments, refunds, disputes and the subscription lifecycle as embeds.
 // DISCORD_WEBHOOK_URL below is a fake placeholder: replace it with that same URL of yours (it is a secret: keep it out of public repos).
-import {
-  defineMapping, discordEmbed, discordMessage, escapeDiscordMarkdown, formatDate, formatMoney, truncate,
-  type DiscordEmbedField, type DodoEvent,
-} from 'dodo-transform';
+import { defineMapping, escapeDiscordMarkdown, formatDate, formatMoney, truncate, type DodoEvent } from 'dodo-transform';
+import { discordEmbed, discordMessage, type DiscordEmbedField } from 'dodo-transform/destinations';
 
 const DISCORD_WEBHOOK_URL = 'https://discord.com/api/webhooks/000000000000000000/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 

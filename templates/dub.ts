@@ -5,7 +5,8 @@
 // documented, so this mapping also reads the key from the endpoint variable DUB_API_KEY when set (it then
 // sends its own Authorization header, which replaces the endpoint's headers).
 // Refunds are not sent: Dub's tracking API has no refund call (its Stripe integration handles refunds itself).
-import { defineMapping, dubLead, dubSale, skip, truncate, type WebhookContext } from 'dodo-transform';
+import { defineMapping, skip, truncate, type WebhookContext } from 'dodo-transform';
+import { dubLead, dubSale } from 'dodo-transform/destinations';
 
 /** A non-empty string from Dodo metadata (values may also be numbers or booleans). */
 function meta(metadata: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {

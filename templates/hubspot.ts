@@ -10,10 +10,8 @@
 //   dodo_subscription_status (text), dodo_subscription_product_id (text), dodo_subscription_amount (number),
 //   dodo_subscription_currency (text), dodo_subscription_interval (text), dodo_next_billing_date (date picker),
 //   dodo_last_refund_amount (number), dodo_last_refund_at (date and time).
-import {
-  defineMapping, hubspotContactUpsert, hubspotDate, splitName, toMajorUnits, toUnixMillis, truncate,
-  type DodoEvent, type HubSpotPropertyInput, type WebhookContext,
-} from 'dodo-transform';
+import { defineMapping, splitName, toMajorUnits, toUnixMillis, truncate, type DodoEvent, type WebhookContext } from 'dodo-transform';
+import { hubspotContactUpsert, hubspotDate, type HubSpotPropertyInput } from 'dodo-transform/destinations';
 
 interface Customer {
   customer_id: string;

@@ -2,7 +2,8 @@
 // events that Inngest functions trigger on. The dashboard's Inngest card asks for the webhook URL, which
 // carries your Event Key (Inngest → Manage → Event Keys): replace REPLACE_WITH_YOUR_EVENT_KEY below with it.
 // An Inngest webhook URL (Manage → Webhooks) works too if its transform passes the body through: (evt) => evt.
-import { defineMapping, inngestEvent, toMajorUnits, toUnixMillis, type DodoEvent, type EventType } from 'dodo-transform';
+import { defineMapping, toMajorUnits, toUnixMillis, type DodoEvent, type EventType } from 'dodo-transform';
+import { inngestEvent } from 'dodo-transform/destinations';
 
 // A placeholder: replace it with your Event Key before pasting the snippet.
 const EVENT_API_URL = 'https://inn.gs/e/REPLACE_WITH_YOUR_EVENT_KEY';

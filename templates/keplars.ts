@@ -2,10 +2,8 @@
 // subscription emails. The dashboard's Keplars card asks for a Keplars API key; Dodo's Keplars page says the
 // card sends it as a Bearer token on every request, so this mapping sets no headers.
 // REPLACE the sender: billing@example.com is a placeholder; use a sender verified in Keplars (Domains).
-import {
-  defineMapping, escapeHtml, formatDate, formatMoney, keplarsEmail, splitName, truncate,
-  type KeplarsPriority,
-} from 'dodo-transform';
+import { defineMapping, escapeHtml, formatDate, formatMoney, splitName, truncate } from 'dodo-transform';
+import { keplarsEmail, type KeplarsPriority } from 'dodo-transform/destinations';
 
 const FROM = 'billing@example.com';
 const FROM_NAME = 'Billing';

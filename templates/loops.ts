@@ -4,10 +4,8 @@
 // documented, so this mapping also reads the key from the endpoint variable LOOPS_API_KEY when set (it then
 // sends its own Authorization and Idempotency-Key headers, which replace the endpoint's headers).
 // Event names and their properties are created in Loops on first use; date properties are Unix milliseconds.
-import {
-  defineMapping, formatMoney, loopsEvent, splitName, toMajorUnits, toUnixMillis, truncate,
-  type DodoEvent, type EventType, type LoopsEventProperties, type WebhookContext,
-} from 'dodo-transform';
+import { defineMapping, formatMoney, splitName, toMajorUnits, toUnixMillis, truncate, type DodoEvent, type EventType, type WebhookContext } from 'dodo-transform';
+import { loopsEvent, type LoopsEventProperties } from 'dodo-transform/destinations';
 
 interface Customer {
   email: string;

@@ -6,7 +6,8 @@
 // Groups: set the endpoint variables MAILERLITE_CUSTOMERS_GROUP_ID, MAILERLITE_SUBSCRIBERS_GROUP_ID and
 // MAILERLITE_CANCELLED_GROUP_ID to numeric group ids (Subscribers → Groups); unset ones are left out.
 // No email is sent from here, so there is no sender address to replace.
-import { defineMapping, mailerliteSubscriber, splitName, truncate, type WebhookContext } from 'dodo-transform';
+import { defineMapping, splitName, truncate, type WebhookContext } from 'dodo-transform';
+import { mailerliteSubscriber } from 'dodo-transform/destinations';
 
 /** The default fields name, last_name and country; names are cut to 100 characters. */
 function subscriber(customer: { email: string; name: string }, country: string | undefined, webhook: WebhookContext, groupVariable: string) {

@@ -2,7 +2,8 @@
 // JSON object the workflow reads as {{ $json.body.<field> }}. The dashboard's n8n card asks for the webhook
 // URL: replace the placeholder below with the node's Production URL (/webhook/…, not the /webhook-test/…
 // URL), set the node's HTTP Method to POST and activate the workflow.
-import { defineMapping, n8nEvent, toMajorUnits, type DodoEvent, type EventType } from 'dodo-transform';
+import { defineMapping, toMajorUnits, type DodoEvent, type EventType } from 'dodo-transform';
+import { n8nEvent } from 'dodo-transform/destinations';
 
 // Placeholder host and path: use your instance's origin and the Webhook node's path.
 const WEBHOOK_URL = 'https://your-instance.app.n8n.cloud/webhook/REPLACE-WITH-WEBHOOK-PATH';

@@ -3,10 +3,8 @@
 // mapping also reads the key from the endpoint variable RESEND_API_KEY when set (it then sends its own
 // Authorization and Idempotency-Key headers, which replace the endpoint's headers).
 // REPLACE the sender: 'Billing <billing@example.com>' is a placeholder; use an address on a domain verified in Resend.
-import {
-  defineMapping, escapeHtml, formatDate, formatMoney, resendEmail, splitName, truncate,
-  type DodoEvent, type EventType, type WebhookContext,
-} from 'dodo-transform';
+import { defineMapping, escapeHtml, formatDate, formatMoney, splitName, truncate, type DodoEvent, type EventType, type WebhookContext } from 'dodo-transform';
+import { resendEmail } from 'dodo-transform/destinations';
 
 const FROM = 'Billing <billing@example.com>';
 

@@ -14,7 +14,7 @@ function orderProperties(event: DodoEvent<'payment.succeeded'> | DodoEvent<'paym
   };
 }
 
-function subscriptionProperties(event: DodoEvent<'subscription.active' | 'subscription.renewed' | 'subscription.cancelled'>) {
+function subscriptionProperties(event: DodoEvent<'subscription.active' | 'subscription.renewed' | 'subscription.on_hold' | 'subscription.cancelled'>) {
   const s = event.data;
   return {
     subscription_id: s.subscription_id,
@@ -66,6 +66,32 @@ export default defineMapping({
         messageId: `dodo-${event.type}-${event.data.subscription_id}-${event.timestamp}`,
         timestamp: event.timestamp,
         properties: subscriptionProperties(event),
+      },
+    }),
+    'subscription.on_hold': (event) => ({
+      payload: {
+        userId: event.data.customer.customer_id,
+        event: 'Subscription Payment Failed',
+        messageId: `dodo-${event.type}-${event.data.subscription_id}-${event.timestamp}`,
+        timestamp: event.timestamp,
+        properties: subscriptionProperties(event),
+      },
+    }),
+    // Segment's e-commerce spec names a refund "Order Refunded", keyed by the original order_id.
+    'refund.succeeded': (event) => ({
+      payload: {
+        userId: event.data.customer.customer_id,
+        event: 'Order Refunded',
+        messageId: `dodo-${event.type}-${event.data.refund_id}`,
+        timestamp: event.timestamp,
+        properties: {
+          order_id: event.data.payment_id,
+          refund_id: event.data.refund_id,
+          // A refund's amount and currency may be null: send null rather than a wrong number.
+          total: event.data.amount != null && event.data.currency != null ? toMajorUnits(event.data.amount, event.data.currency) : null,
+          currency: event.data.currency ?? null,
+          partial: event.data.is_partial,
+        },
       },
     }),
     'subscription.cancelled': (event) => ({

@@ -3,10 +3,8 @@
 // How the card sends it is not documented, so this mapping also reads the key from the endpoint variable
 // SENDGRID_API_KEY when set (it then sends its own Authorization header, replacing the endpoint's headers).
 // REPLACE the sender: billing@example.com is a placeholder; use a sender verified in SendGrid.
-import {
-  defineMapping, escapeHtml, formatDate, formatMoney, sendgridMail, splitName, truncate,
-  type DodoEvent, type EventType, type WebhookContext,
-} from 'dodo-transform';
+import { defineMapping, escapeHtml, formatDate, formatMoney, splitName, truncate, type DodoEvent, type EventType, type WebhookContext } from 'dodo-transform';
+import { sendgridMail } from 'dodo-transform/destinations';
 
 const FROM = { email: 'billing@example.com', name: 'Billing' };
 

@@ -1,10 +1,8 @@
 // Slack — the dashboard's Slack card asks for the channel's incoming webhook URL (api.slack.com/apps → your app → Incoming Webhooks).
 // Payments, refunds, disputes and the subscription lifecycle as Block Kit alerts.
 // SLACK_WEBHOOK_URL below is a fake placeholder: replace it with that same URL of yours (it is a secret: keep it out of public repos).
-import {
-  defineMapping, escapeSlackText, formatDate, formatMoney, slackContext, slackHeader, slackMessage, slackSection, truncate,
-  type DodoEvent, type SlackBlock,
-} from 'dodo-transform';
+import { defineMapping, escapeSlackText, formatDate, formatMoney, truncate, type DodoEvent } from 'dodo-transform';
+import { slackContext, slackHeader, slackMessage, slackSection, type SlackBlock } from 'dodo-transform/destinations';
 
 const SLACK_WEBHOOK_URL = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';
 

@@ -4,7 +4,8 @@
 // The dashboard's Windmill card asks for the webhook URL: replace the placeholder below with your script's or
 // flow's async webhook URL (Details → Triggers), and add a webhook-specific token as the endpoint's
 // "Authorization: Bearer <token>" header (or append ?token=<token> to the URL).
-import { defineMapping, toMajorUnits, windmillArgs, type DodoEvent, type EventType } from 'dodo-transform';
+import { defineMapping, toMajorUnits, type DodoEvent, type EventType } from 'dodo-transform';
+import { windmillArgs } from 'dodo-transform/destinations';
 
 // Placeholder workspace and flow path; self-hosted instances use their own origin.
 const WEBHOOK_URL = 'https://app.windmill.dev/api/w/REPLACE_WITH_WORKSPACE/jobs/run/f/f/REPLACE_WITH_FOLDER/dodo_events';

@@ -1,7 +1,8 @@
 // Zapier (Webhooks by Zapier → Catch Hook): payments, the subscription lifecycle, refunds and disputes, each
 // as one flat record whose keys become the Zap's fields. The dashboard's Zapier card asks for the Catch Hook
 // URL: replace the placeholder below with yours (https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/).
-import { defineMapping, formatMoney, toMajorUnits, zapierPayload, type DodoEvent, type EventType } from 'dodo-transform';
+import { defineMapping, formatMoney, toMajorUnits, type DodoEvent, type EventType } from 'dodo-transform';
+import { zapierPayload } from 'dodo-transform/destinations';
 
 // Placeholder: 0000000/REPLACE_WITH_HOOK_KEY is not a real Catch Hook.
 const CATCH_HOOK_URL = 'https://hooks.zapier.com/hooks/catch/0000000/REPLACE_WITH_HOOK_KEY/';

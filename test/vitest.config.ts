@@ -7,7 +7,10 @@ export default defineConfig({
   root,
   resolve: {
     // Fixture mappings import "dodo-transform"; in tests that means this checkout's sources.
-    alias: { 'dodo-transform': fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^dodo-transform\/destinations$/, replacement: fileURLToPath(new URL('../src/mapping/destinations.ts', import.meta.url)) },
+      { find: /^dodo-transform$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

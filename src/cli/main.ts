@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { TARGETS } from '../compile/targets.js';
 import { EVENT_TYPES } from '../events/event-types.js';
 import { UserError } from '../util/errors.js';
@@ -179,6 +179,68 @@ Examples:
         ...(opts['force'] === true && { force: true }),
         ...(opts['print'] === true && { print: true }),
       });
+    }));
+
+  generate.command('mapping')
+    .description('write an editable copy of a built-in template into your project')
+    .requiredOption('--template <name>', 'the template (see: dodo-transform templates)')
+    .option('-o, --out <file>', 'where to write it (default: mappings/<name>.ts)')
+    .option('-f, --force', 'overwrite an existing file')
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform generate mapping --template slack
+  $ dodo-transform generate mapping --template customer-io --out mappings/crm.ts`)
+    .action(run(async (opts) => {
+      const { generateMapping } = await import('./commands/generate-mapping.js');
+      return generateMapping(io, {
+        template: String(opts['template']),
+        ...(typeof opts['out'] === 'string' && { out: opts['out'] }),
+        ...(opts['force'] === true && { force: true }),
+      });
+    }));
+
+  program.command('templates')
+    .description('list the built-in templates: destination, events handled, what the dashboard card asks for')
+    .option('--json', 'print the list as JSON')
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform templates
+  $ dodo-transform templates --json`)
+    .action(run(async (opts) => {
+      const { templates } = await import('./commands/templates.js');
+      return templates(io, { json: opts['json'] === true });
+    }));
+
+  program.command('init')
+    .description('scaffold a project (config, a mapping, samples, package.json scripts, tsconfig) that passes check')
+    .option('--template <name>', 'the mapping to start from (default: segment)')
+    .option('-f, --force', 'overwrite files that exist')
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform init
+  $ dodo-transform init --template slack`)
+    .action(run(async (opts) => {
+      const { init } = await import('./commands/init.js');
+      return init(io, {
+        ...(typeof opts['template'] === 'string' && { template: opts['template'] }),
+        ...(opts['force'] === true && { force: true }),
+      });
+    }));
+
+  program.command('completion')
+    .description('print a completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', `
+The script lists every command, option and value (templates, event types), so TAB never starts a
+process; regenerate it after upgrading.
+
+Examples:
+  $ dodo-transform completion bash >> ~/.bashrc
+  $ dodo-transform completion zsh > ~/.zfunc/_dodo-transform    # with fpath=(~/.zfunc $fpath) before compinit
+  $ dodo-transform completion fish > ~/.config/fish/completions/dodo-transform.fish`)
+    .action(run(async (_opts, command) => {
+      const { completion } = await import('./commands/completion.js');
+      return completion(io, { shell: command.args[0] ?? '' }, program);
     }));
 
   return program;

@@ -11,6 +11,7 @@ const ENTRY_NS = 'dodo-transform-entry';
 const TOOL_MODULES: Record<string, string> = {
   'dodo-transform': 'mapping/index.ts',
   'dodo-transform/apply': 'mapping/apply-mapping.ts',
+  'dodo-transform/destinations': 'mapping/destinations.ts',
 };
 
 /**

@@ -34,6 +34,16 @@ function findTsc(): { command: string; args: string[] } {
   return { command: process.execPath, args: [join(typescriptDir, 'bin', 'tsc')] };
 }
 
+/**
+ * The builders' declaration files when built (prepare emits them): their types are
+ * zod inferences, which cost ~3 s to check from source and ~0.2 s from .d.ts with
+ * skipLibCheck. The sources are the fallback in a checkout that was never built.
+ */
+function getDestinationTypes(): string {
+  const built = join(TOOL_ROOT, 'dist', 'types', 'mapping', 'destinations.d.ts');
+  return existsSync(built) ? built : join(TOOL_ROOT, 'src', 'mapping', 'destinations.ts');
+}
+
 export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
   const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-tsc-'));
   try {
@@ -51,7 +61,10 @@ export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
         skipLibCheck: true,
         types: [],
         // Resolved from the tool's own installation: the user's folder may have no node_modules (npx).
-        paths: { 'dodo-transform': [join(TOOL_ROOT, 'src', 'mapping', 'index.ts')] },
+        paths: {
+          'dodo-transform': [join(TOOL_ROOT, 'src', 'mapping', 'index.ts')],
+          'dodo-transform/destinations': [getDestinationTypes()],
+        },
       },
       files: [join(TOOL_ROOT, 'src', 'mapping', 'globals.d.ts'), ...options.files.map((f) => resolve(options.root, f))],
     };

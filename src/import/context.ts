@@ -1,9 +1,11 @@
-import { Node, SyntaxKind, type FunctionDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type FunctionDeclaration, type Project } from 'ts-morph';
 import type { NamePicker } from './names.js';
 import type { NoteSink } from './notes.js';
 
 /** What every step of one conversion needs to know about the snippet. */
 export interface ImportContext {
+  /** In-memory project, also used to re-parse generated handler bodies. */
+  project: Project;
   /** The handler's parameter, usually `webhook`. */
   webhook: string;
   /** Names chosen for the code the importer writes. */
@@ -18,8 +20,10 @@ export interface ImportContext {
   fatal: { message: string; node: Node }[];
   /** Dispatch branches some event type reached, to tell dead code from live code. */
   visited: Set<Node>;
-  /** Branches guarded by an unknown event type, with the note's message: left out, shown in a comment. */
-  deadBranches: Map<Node, string>;
+  /** Dispatch `if`s kept as code for some event type (their test depends on more than the event type). */
+  opaque: Set<Node>;
+  /** Every branch of a decided dispatch test, with the unknown event type it names, if any: those never visited are dead code. */
+  deadBranches: Map<Node, string | undefined>;
 }
 
 export function isWebhookRef(node: Node, webhook: string): boolean {

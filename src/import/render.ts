@@ -41,9 +41,14 @@ export function renderStatement(statement: Node, type: EventType, ctx: ImportCon
 }
 
 export function withComments(node: Node, text: string): string {
-  const leading = node.getLeadingCommentRanges().map((c) => `${c.getText()}\n`).join('');
   const trailing = node.getTrailingCommentRanges().map((c) => ` ${c.getText()}`).join('');
-  return `${leading}${text}${trailing}`;
+  return `${getCommentLines(node, false)}${text}${trailing}`;
+}
+
+/** The comments before a node, each ending its line; with `all`, the ones after it on its line too. */
+export function getCommentLines(node: Node, all: boolean): string {
+  const ranges = [...node.getLeadingCommentRanges(), ...(all ? node.getTrailingCommentRanges() : [])];
+  return ranges.map((c) => `${c.getText()}\n`).join('');
 }
 
 /** `"text"` → `'text'` when nothing inside needs escaping: the generated module uses single quotes. */

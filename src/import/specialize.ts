@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Statement, type SwitchStatement } from 'ts-morph';
-import type { EventType } from '../events/event-types.js';
+import { isEventType, type EventType } from '../events/event-types.js';
 import { isEventTypeExpr, isWebhookRef, type ImportContext } from './context.js';
 import { checkEventLiteral, evaluateTest, getStringLiteral } from './event-tests.js';
 
@@ -8,8 +8,8 @@ export interface Problem {
   node: Node;
 }
 
-/** The handler's statements that run for one event type, in order, with the dispatch taken out. */
-export type Specialized = { statements: Statement[] } | { problem: Problem };
+/** The handler's statements that run for one event type, in order, with the dispatch taken out; on a problem, those up to it. */
+export type Specialized = { statements: Statement[]; problem?: Problem };
 
 type Flow = 'next' | 'break' | 'return' | Problem;
 
@@ -22,12 +22,12 @@ type Flow = 'next' | 'break' | 'return' | Problem;
 export function specialize(body: readonly Statement[], type: EventType, ctx: ImportContext, handler: Node): Specialized {
   const statements: Statement[] = [];
   const flow = walk(body, type, ctx, statements, false);
-  if (typeof flow === 'object') return { problem: flow };
+  if (typeof flow === 'object') return { statements, problem: flow };
   if (flow !== 'return') {
-    return { problem: { message: 'it does not return the webhook for this event', node: body[body.length - 1] ?? handler } };
+    return { statements, problem: { message: 'it does not return the webhook for this event', node: body[body.length - 1] ?? handler } };
   }
   const clash = findDuplicateDeclaration(statements);
-  if (clash) return { problem: { message: `two blocks declare \`${clash.getText()}\`, and they would share one handler`, node: clash } };
+  if (clash) return { statements, problem: { message: `two blocks declare \`${clash.getText()}\`, and they would share one handler`, node: clash } };
   return { statements };
 }
 
@@ -43,11 +43,14 @@ function step(statement: Statement, type: EventType, ctx: ImportContext, out: St
   if (Node.isIfStatement(statement)) {
     const value = evaluateTest(statement.getExpression(), type, ctx, true);
     if (typeof value === 'boolean') {
+      const unknown = findUnknownEventLiteral(statement.getExpression(), ctx);
+      for (const branch of [statement.getThenStatement(), statement.getElseStatement()]) if (branch) ctx.deadBranches.set(branch, unknown);
       const branch = value ? statement.getThenStatement() : statement.getElseStatement();
       if (!branch) return 'next';
       ctx.visited.add(branch);
       return walk(asList(branch), type, ctx, out, inSwitch);
     }
+    ctx.opaque.add(statement);
   } else if (Node.isBlock(statement)) {
     return walk(statement.getStatements(), type, ctx, out, inSwitch);
   } else if (Node.isSwitchStatement(statement) && isEventTypeExpr(statement.getExpression(), ctx)) {
@@ -80,6 +83,7 @@ function walkSwitch(statement: SwitchStatement, type: EventType, ctx: ImportCont
       return 'break';
     }
     checkEventLiteral(literal, clause, ctx);
+    ctx.deadBranches.set(clause, isEventType(literal) ? undefined : literal);
     if (start === -1 && literal === type) start = index;
   }
   if (start === -1) start = clauses.findIndex((clause) => Node.isDefaultClause(clause));
@@ -91,6 +95,12 @@ function walkSwitch(statement: SwitchStatement, type: EventType, ctx: ImportCont
     if (flow !== 'next') return flow;
   }
   return 'break';
+}
+
+/** A string in an event type test that names no Dodo event type. */
+function findUnknownEventLiteral(test: Node, ctx: ImportContext): string | undefined {
+  if (!test.getDescendants().some((node) => isEventTypeExpr(node, ctx))) return undefined;
+  return test.getDescendantsOfKind(SyntaxKind.StringLiteral).map((l) => l.getLiteralValue()).find((v) => /^[a-z_]+\.[a-z_]+$/.test(v) && !isEventType(v));
 }
 
 function asList(statement: Statement): readonly Statement[] {

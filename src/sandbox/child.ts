@@ -42,9 +42,12 @@ export interface Job {
 
 type ResultsMessage = { type: 'results'; id: number; results: SampleResult[] };
 type SyntaxMessage = { type: 'syntax'; id: number; error: RunError };
-type ChildMessage = ResultsMessage | SyntaxMessage;
+type ReadyMessage = { type: 'ready' };
+type ChildMessage = ResultsMessage | SyntaxMessage | ReadyMessage;
 
 const RSS_POLL_MS = 10;
+/** Node starts in ~50 ms, but far slower on a loaded machine; the run's time limit starts after. */
+const STARTUP_TIMEOUT_MS = 20_000;
 const STDERR_KEEP = 8192;
 const OOM_PATTERN = /heap out of memory|Allocation failed|invalid (?:array|table) size|invalid size error|Reached heap limit|OutOfMemory/i;
 
@@ -98,6 +101,8 @@ export class SandboxProcess {
   private watchdog: NodeJS.Timeout | null = null;
   private rssPoll: NodeJS.Timeout | null = null;
   private killReason: RunError | null = null;
+  /** The process has said it is ready: from then on the hard time limit applies. */
+  private ready = false;
   private stderrTail = '';
   private closed = false;
   private readonly rssLimitMb: number;
@@ -159,6 +164,7 @@ export class SandboxProcess {
     this.proc = proc;
     this.stderrTail = '';
     this.killReason = null;
+    this.ready = false;
     // An idle sandbox must not keep the host alive (run() and kill() reference the process).
     proc.unref();
     proc.channel?.unref();
@@ -180,8 +186,14 @@ export class SandboxProcess {
   }
 
   private onMessage(proc: ChildProcess, message: ChildMessage): void {
+    if (proc !== this.proc) return;
+    if (message.type === 'ready') {
+      this.ready = true;
+      if (this.active !== null) this.armWatchdog();
+      return;
+    }
     const active = this.active;
-    if (proc !== this.proc || active === null || message.id !== active.id) return;
+    if (active === null || message.id !== active.id) return;
     if (message.type === 'syntax') {
       for (let i = 0; i < active.reported.length; i++) {
         this.report(active, i, { ok: false, error: { ...message.error }, logs: [], durationMs: 0 });
@@ -215,6 +227,12 @@ export class SandboxProcess {
   private armWatchdog(): void {
     if (this.watchdog !== null) clearTimeout(this.watchdog);
     const { timeoutMs, watchdogMarginMs } = this.limits;
+    if (!this.ready) {
+      this.watchdog = setTimeout(() => {
+        this.kill({ kind: 'crash', message: `The sandbox process did not start within ${STARTUP_TIMEOUT_MS / 1000} s` });
+      }, STARTUP_TIMEOUT_MS);
+      return;
+    }
     this.watchdog = setTimeout(() => {
       this.kill({
         kind: 'timeout',

@@ -12,7 +12,8 @@
 //
 // Protocol (IPC, advanced serialization):
 //   host → child  { type: 'job', id, code, inputs: string[] (JSON texts), timeoutMs, careful }
-//   child → host  { type: 'results', id, results: SampleResult[] }  after each group of samples
+//   child → host  { type: 'ready' }                                 once, after start-up
+//                 { type: 'results', id, results: SampleResult[] }  after each group of samples
 //                 { type: 'syntax', id, error }                      the code does not compile
 //
 // Every sample gets a fresh context. Two ways to run it:
@@ -45,7 +46,6 @@ export const FUNCTION_PREFIX = '(function () { ';
 export const FUNCTION_SUFFIX = '\nreturn handler(__dodo_input__); })';
 /** The slow path hands the same function to `__dodo_run__`, which calls it like the runtime's IIFE. */
 export const RUN_PREFIX = '__dodo_run__(function () { ';
-export const RUN_SUFFIX = FUNCTION_SUFFIX;
 /** Samples per timed call on the fast path. */
 export const MAX_GROUP = 16;
 
@@ -74,7 +74,6 @@ const { performance } = require('node:perf_hooks');
 const FUNCTION_PREFIX = ${JSON.stringify(FUNCTION_PREFIX)};
 const FUNCTION_SUFFIX = ${JSON.stringify(FUNCTION_SUFFIX)};
 const RUN_PREFIX = ${JSON.stringify(RUN_PREFIX)};
-const RUN_SUFFIX = ${JSON.stringify(RUN_SUFFIX)};
 const FILENAME = ${JSON.stringify(SNIPPET_FILENAME)};
 const MAX_GROUP = ${MAX_GROUP};
 const prelude = new vm.Script(${JSON.stringify(PRELUDE_SOURCE)}, { filename: 'dodo-sandbox-prelude.js' });
@@ -155,7 +154,7 @@ function compile(code) {
   try {
     compiled = selfContained
       ? { fn: new vm.Script(FUNCTION_PREFIX + code + FUNCTION_SUFFIX, scriptOptions(FUNCTION_PREFIX)) }
-      : { run: new vm.Script(RUN_PREFIX + code + RUN_SUFFIX, scriptOptions(RUN_PREFIX)) };
+      : { run: new vm.Script(RUN_PREFIX + code + FUNCTION_SUFFIX, scriptOptions(RUN_PREFIX)) };
   } catch (e) {
     compiled = { syntax: syntaxError(e, code, prefix) };
   }
@@ -286,5 +285,6 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message && message.type === 'job') startJob(message);
 });
+send({ type: 'ready' });
 queueRefill();
 `;

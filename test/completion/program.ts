@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Argument, type Command } from 'commander';
-import { listTemplates } from '../../src/cli/commands/generate-handler.js';
+import { listTemplateNames as listTemplates } from '../../src/templates/list-templates.js';
 import { describeProgram, type CompletionSpec } from '../../src/cli/completion/describe-program.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { createProgram } from '../../src/cli/main.js';

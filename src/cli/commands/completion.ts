@@ -5,7 +5,7 @@ import { describeProgram, type CompletionSpec } from '../completion/describe-pro
 import { formatFish } from '../completion/fish.js';
 import { formatZsh } from '../completion/zsh.js';
 import type { CliIo } from '../io.js';
-import { listTemplates } from './generate-handler.js';
+import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
 
 export interface CompletionOptions {
   shell: string;

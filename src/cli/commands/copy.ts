@@ -13,7 +13,7 @@ import { createColors, type CliIo } from '../io.js';
 import { groupSampleFindings } from '../reporters.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
-import { listTemplates } from './generate-handler.js';
+import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
 
 export interface CopyOptions extends CompileFlags {
   /** A `.ts` mapping, a `.js` snippet, or a built-in template name. */

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
@@ -13,14 +14,10 @@ export interface GenerateHandlerOptions extends CompileFlags {
   out?: string;
 }
 
-export function listTemplates(): string[] {
-  return readdirSync(join(TOOL_ROOT, 'templates')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
-}
-
 export function getTemplatePath(name: string): string {
-  const path = join(TOOL_ROOT, 'templates', `${name}.ts`);
+  const path = join(TEMPLATES_DIR, `${name}.ts`);
   if (/^[a-z0-9-]+$/.test(name) && existsSync(path)) return path;
-  const names = listTemplates();
+  const names = listTemplateNames();
   const guess = suggest(name, names);
   throw new UserError(`unknown template "${name}"${guess ? `; did you mean "${guess}"?` : ''} Available: ${names.join(', ')}`);
 }

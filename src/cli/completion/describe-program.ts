@@ -47,6 +47,8 @@ export interface CompletionSpec {
   commands: readonly CommandSpec[];
 }
 
+type Known = Pick<ValueSpec, 'kind' | 'paths'>;
+
 const SOURCES = { extensions: ['ts', 'js'] };
 const ANY_FILE = { extensions: [] };
 
@@ -55,7 +57,7 @@ const ANY_FILE = { extensions: [] };
  * Keyed by long option name; a new value-taking option that matches nothing here or in
  * BY_PLACEHOLDER completes as 'free', which test/completion/describe-program.test.ts rejects.
  */
-const BY_OPTION: Record<string, Pick<ValueSpec, 'kind' | 'paths'>> = {
+const BY_OPTION: Record<string, Known> = {
   '--template': { kind: 'template', paths: null },
   '--payload': { kind: 'file', paths: { extensions: ['json'] } },
   // The config file names load-config.ts looks for.
@@ -63,12 +65,12 @@ const BY_OPTION: Record<string, Pick<ValueSpec, 'kind' | 'paths'>> = {
 };
 
 /** Keyed by command path: `copy <x>` takes a mapping file, a snippet file or a template name. */
-const BY_COMMAND_ARGUMENT: Record<string, Pick<ValueSpec, 'kind' | 'paths'>> = {
+const BY_COMMAND_ARGUMENT: Record<string, Known> = {
   copy: { kind: 'template', paths: SOURCES },
 };
 
 /** Keyed by the value's placeholder: `<file>`, `[files...]`, `<dir>`… */
-const BY_PLACEHOLDER: Record<string, Pick<ValueSpec, 'kind' | 'paths'>> = {
+const BY_PLACEHOLDER: Record<string, Known> = {
   file: { kind: 'file', paths: SOURCES },
   files: { kind: 'file', paths: SOURCES },
   path: { kind: 'file', paths: ANY_FILE },
@@ -76,11 +78,16 @@ const BY_PLACEHOLDER: Record<string, Pick<ValueSpec, 'kind' | 'paths'>> = {
   type: { kind: 'event', paths: null },
 };
 
-interface Hint { placeholder: string; variadic: boolean; choices: readonly string[] | undefined; fixed: Pick<ValueSpec, 'kind' | 'paths'> | undefined }
+/** A table lookup that cannot return Object.prototype members (a `<constructor>` placeholder). */
+function lookup(table: Record<string, Known>, key: string | undefined): Known | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+interface Hint { placeholder: string; variadic: boolean; choices: readonly string[] | undefined; fixed: Known | undefined }
 
 function describeValue(hint: Hint, templates: readonly string[]): ValueSpec {
   const { choices, variadic, placeholder } = hint;
-  const known = hint.fixed ?? BY_PLACEHOLDER[hint.placeholder];
+  const known = hint.fixed ?? lookup(BY_PLACEHOLDER, placeholder);
   // Commander rejects anything but its choices, so they are the whole answer.
   if (choices) return { kind: known?.kind === 'event' ? 'event' : 'choices', placeholder, words: choices, paths: null, variadic };
   if (!known) return { kind: 'free', placeholder, words: [], paths: null, variadic };
@@ -90,13 +97,13 @@ function describeValue(hint: Hint, templates: readonly string[]): ValueSpec {
 
 /** `-e, --event <type...>` → { placeholder: 'type', variadic: true }. */
 function placeholderOf(option: Option): { placeholder: string; variadic: boolean } {
-  const match = /[<[]([^>\]]*?)(\.\.\.)?[>\]]/.exec(option.flags);
+  const match = /[<[]([^>\]]*?)(?:\.\.\.)?[>\]]/.exec(option.flags);
   return { placeholder: match?.[1] ?? '', variadic: option.variadic };
 }
 
 function describeOption(option: Option, templates: readonly string[]): OptionSpec {
   const takesValue = option.required || option.optional;
-  const fixed = option.long === undefined ? undefined : BY_OPTION[option.long];
+  const fixed = lookup(BY_OPTION, option.long);
   return {
     ...(option.short !== undefined && { short: option.short }),
     ...(option.long !== undefined && { long: option.long }),
@@ -132,7 +139,7 @@ export function describeProgram(program: Command, context: { templates: readonly
       description: command.description(),
       options: help.visibleOptions(command).map((o) => describeOption(o, context.templates)),
       arguments: command.registeredArguments.map((argument, index) => {
-        const described = describeArgument(argument, index === 0 ? BY_COMMAND_ARGUMENT[path.join(' ')] : undefined, context.templates);
+        const described = describeArgument(argument, index === 0 ? lookup(BY_COMMAND_ARGUMENT, path.join(' ')) : undefined, context.templates);
         return isHelp ? { ...described, value: { ...described.value, kind: 'choices', words: siblings, paths: null } } : described;
       }),
     });

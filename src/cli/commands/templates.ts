@@ -1,0 +1,19 @@
+import { getTemplateCatalog } from '../../templates/catalog.js';
+import { createColors, type CliIo } from '../io.js';
+
+/** Lists the built-in templates: destination, the events each handles, what the dashboard card asks for. */
+export async function templates(io: CliIo, options: { json?: boolean }): Promise<number> {
+  const catalog = getTemplateCatalog();
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    return 0;
+  }
+  const colors = createColors(io, 'stdout');
+  const width = Math.max(...catalog.map((t) => t.name.length));
+  for (const t of catalog) {
+    io.stdout.write(`${colors.bold(t.name.padEnd(width))}  ${t.destination}; card asks for: ${t.credential}\n`);
+    io.stdout.write(`${' '.repeat(width)}  ${colors.dim(`${t.events.length} events: ${t.events.join(', ')}`)}\n`);
+  }
+  io.stdout.write(`\nUse one: dodo-transform generate mapping --template <name>   (or: generate handler --template <name>)\n`);
+  return 0;
+}

@@ -1,0 +1,74 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { watch } from '../../src/cli/commands/watch.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
+import type { CycleResult } from '../../src/cli/watch/watch-session.js';
+import { copyFixture } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+function fakeIo(cwd: string): CliIo & { err: () => string } {
+  let err = '';
+  return { cwd, env: {}, stdout: { write: () => true }, stderr: { write: (t: string) => { err += t; return true; } }, err: () => err };
+}
+
+/** Starts watch mode in-process; resolves each cycle result in turn. */
+function startWatch(mode: 'build' | 'check', dir: string) {
+  const io = fakeIo(dir);
+  const controller = new AbortController();
+  const cycles: CycleResult[] = [];
+  const waiters: ((r: CycleResult) => void)[] = [];
+  const done = watch(io, {
+    mode, signal: controller.signal, loadConfig: () => resolveConfig({ cwd: dir }),
+    onCycle: (r) => { cycles.push(r); waiters.shift()?.(r); },
+  });
+  const next = () => new Promise<CycleResult>((resolve) => waiters.push(resolve));
+  return { io, next, first: next(), stop: async () => { controller.abort(); return done; }, cycles };
+}
+
+describe('watch mode', () => {
+  it('build --watch rebuilds only the mapping that changed and survives an error mid-edit', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    const w = startWatch('build', dir);
+    const first = await w.first;
+    expect(first.compiled).toEqual(['mappings/segment.ts', 'mappings/slack.ts']);
+    expect(first.written.sort()).toEqual(['handlers/segment.js', 'handlers/slack.js']);
+
+    const slack = join(dir, 'mappings', 'slack.ts');
+    const original = await readFile(slack, 'utf8');
+    let next = w.next();
+    await writeFile(slack, original.replace('failed`', 'failed!`'));
+    const second = await next;
+    expect(second.compiled).toEqual(['mappings/slack.ts']);
+    expect(await readFile(join(dir, 'handlers', 'slack.js'), 'utf8')).toContain('failed!`');
+
+    next = w.next();
+    await writeFile(slack, original.replace("'payment.failed'", "'payment.faild'"));
+    const broken = await next;
+    expect(broken.findings.map((f) => f.code)).toEqual(['unknown-event']);
+    expect(await readFile(join(dir, 'handlers', 'slack.js'), 'utf8')).toContain('failed!`');
+
+    next = w.next();
+    await writeFile(slack, original);
+    expect((await next).findings).toEqual([]);
+    expect(await w.stop()).toBe(0);
+    expect(w.io.err()).toContain('stopped watching');
+  });
+
+  it('check --watch re-checks after a change and reports a stale snippet', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    const b = startWatch('build', dir);
+    await b.first;
+    await b.stop();
+    const w = startWatch('check', dir);
+    expect((await w.first).findings).toEqual([]);
+    const next = w.next();
+    const segment = join(dir, 'mappings', 'segment.ts');
+    await writeFile(segment, (await readFile(segment, 'utf8')).replace("'Order Completed'", "'Order Placed'"));
+    const result = await next;
+    expect(result.compiled).toEqual(['mappings/segment.ts']);
+    expect(result.findings.map((f) => `${f.code} ${f.file}`)).toEqual(['stale-snippet handlers/segment.js']);
+    expect(await w.stop()).toBe(0);
+  });
+});
