@@ -35,8 +35,9 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
   if (runnable.length > 0) {
     const sandbox = run.sandbox ?? createSandbox(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs });
     try {
-      for (const snippet of runnable) {
-        const report = await validateSnippet(snippet, { inputs, sandbox, ...(run.golden && { golden: run.golden }) });
+      // All at once: the sandbox's queue keeps both processes busy across snippet boundaries.
+      const reports = await Promise.all(runnable.map((snippet) => validateSnippet(snippet, { inputs, sandbox, ...(run.golden && { golden: run.golden }) })));
+      for (const report of reports) {
         findings.push(...report.findings);
         summaries.push({ file: report.file, destinations: report.destinations, events: report.summary });
         for (const [path, content] of report.goldenWrites) goldenWrites.set(path, content);

@@ -12,6 +12,7 @@ import type { RunOutcome, Sandbox } from '../sandbox/index.js';
 import { checkAmounts } from './check-amounts.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
+import { runReference, type ReferenceOutcome } from './reference-runner.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
 
 export interface SnippetUnderTest {
@@ -58,10 +59,14 @@ const ERROR_CODES: Record<string, FindingCode> = {
 
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
   const runtimeInputs = options.inputs.map(toRuntimeInput);
-  const [outcomes, references] = await Promise.all([
-    options.sandbox.runMany(snippet.code, runtimeInputs),
-    snippet.reference === undefined ? undefined : options.sandbox.runMany(snippet.reference, runtimeInputs),
-  ]);
+  const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs);
+  // Parity only where the snippet ran cleanly: a failure is already a finding of its own.
+  const parityIndices = snippet.reference === undefined ? [] : outcomes.flatMap((o, i) => (o.ok ? [i] : []));
+  const referenceOutcomes = new Map<number, ReferenceOutcome>();
+  if (snippet.reference !== undefined) {
+    const results = runReference(snippet.reference, parityIndices.map((i) => JSON.stringify(runtimeInputs[i])));
+    parityIndices.forEach((i, k) => referenceOutcomes.set(i, results[k]!));
+  }
   const report: SnippetReport = { file: snippet.file, destinations: [], summary: [], findings: [], goldenWrites: new Map() };
   const destinations = new Set<string>();
   const summaries = new Map<string, EventSummary>();
@@ -80,8 +85,8 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     } else {
       findings.push(runtimeFinding(snippet, input, outcome));
     }
-    const reference = references?.[index];
-    if (reference) findings.push(...parityFindings(snippet, input, outcome, reference));
+    const reference = referenceOutcomes.get(index);
+    if (reference && outcome.ok) findings.push(...parityFindings(snippet, input, outcome, reference));
     if (options.golden && input.name === 'builtin/base') findings.push(...await goldenFindings(snippet, input, outcome, options.golden, report.goldenWrites));
     const logs = outcome.logs.map((l) => `console.${l.level}: ${l.text}`);
     if (logs.length) for (const f of findings) f.logs = logs;
@@ -114,14 +119,9 @@ function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: 
   };
 }
 
-/** Outcomes compared as data: the same result, or failures of the same kind. */
-function comparable(outcome: RunOutcome): string {
-  return outcome.ok ? formatGolden(outcome.result) : `failed: ${outcome.error.kind}\n`;
-}
-
-function parityFindings(snippet: SnippetUnderTest, input: SampleInput, outcome: RunOutcome, reference: RunOutcome): Finding[] {
-  const expected = comparable(reference);
-  const actual = comparable(outcome);
+function parityFindings(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: true }>, reference: ReferenceOutcome): Finding[] {
+  const expected = reference.ok ? formatGolden(reference.result) : `threw: ${reference.error}\n`;
+  const actual = formatGolden(outcome.result);
   if (expected === actual) return [];
   return [{
     code: 'parity-mismatch', severity: 'error', file: snippet.file, event: input.eventType, sample: input.name,

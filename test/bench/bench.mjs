@@ -71,10 +71,48 @@ for (const seed of ['customer-io-payment', 'customer-io-subscription', 'customer
   sizes.push({ seed, handWritten: handWritten.length, compiled: compiled.length, ratio: (compiled.length / handWritten.length).toFixed(2), ratioWithoutComments: (withoutHeader.length / handWritten.length).toFixed(2) });
 }
 
-for (const dir of [one, twenty]) rmSync(dir, { recursive: true, force: true });
+// In-process benchmarks (sandbox throughput, watch latency), bundled next to node_modules so
+// the packages they import resolve.
+const { build } = await import('esbuild');
+const cache = join(repo, 'node_modules', '.cache', 'dodo-transform-bench');
+mkdirSync(cache, { recursive: true });
+await build({ entryPoints: [join(repo, 'test', 'bench', 'in-process.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: join(cache, 'in-process.mjs'), logLevel: 'warning' });
+const lib = await import(join(cache, 'in-process.mjs'));
+
+const sandbox = await lib.benchSandbox({ rounds: 5, samplesPerRound: 2000 });
+
+// check over every template with every sample and variant, spawned as a user runs it.
+const templatesProject = mkdtempSync(join(tmpdir(), 'dodo-transform-bench-'));
+mkdirSync(join(templatesProject, 'mappings'));
+for (const file of readdirSync(join(repo, 'templates'))) cpSync(join(repo, 'templates', file), join(templatesProject, 'mappings', file));
+writeFileSync(join(templatesProject, 'package.json'), '{"name":"bench","private":true}');
+execFileSync(process.execPath, [bin, 'build'], { cwd: templatesProject, stdio: 'ignore' });
+const checkRuns = Number(process.env.BENCH_CHECK_RUNS ?? 3);
+const checkTimes = [];
+for (let i = 0; i < checkRuns; i++) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [bin, 'check'], { cwd: templatesProject, stdio: 'ignore' });
+  checkTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (result.status !== 0) throw new Error(`check over the templates exited ${result.status}`);
+}
+
+// Watch: one mapping (the Segment template) in a built project; median of 5 edits.
+execFileSync(process.execPath, [bin, 'build'], { cwd: one, stdio: 'ignore' });
+const watchBuild = await lib.benchWatch(one, 'build');
+const watchCheck = await lib.benchWatch(one, 'check');
+
+for (const dir of [one, twenty, templatesProject]) rmSync(dir, { recursive: true, force: true });
 console.log(`medians of ${runs} runs`);
 console.table(rows);
 console.log('snippet size, unminified (target ≤ 1.3×)');
 console.table(sizes);
-const extra = process.env.BENCH_EXTRA;
-if (extra) for (const file of extra.split(',')) await import(join(repo, file));
+console.log('sandbox (target ≥ 2,000 sample runs/s)');
+console.table([{ runsPerSecond: sandbox.runsPerSecond, rounds: sandbox.roundsRunsPerSecond.join(' '), processes: sandbox.concurrency, snippetBytes: sandbox.snippetBytes }]);
+const templateCount = readdirSync(join(repo, 'templates')).length;
+console.log(`check over ${templateCount} templates × every sample and variant (target ≤ 4 s)`);
+console.table([{ medianMs: Math.round(median(checkTimes)), runsMs: checkTimes.map(Math.round).join(' ') }]);
+console.log('watch: one mapping changed → result (target ≤ 300 ms after the first build)');
+console.table([
+  { mode: 'build --watch', firstRunMs: Math.round(watchBuild.firstRunMs), medianMs: watchBuild.medianMs, runsMs: watchBuild.recheckMs.join(' ') },
+  { mode: 'check --watch', firstRunMs: Math.round(watchCheck.firstRunMs), medianMs: watchCheck.medianMs, runsMs: watchCheck.recheckMs.join(' ') },
+]);

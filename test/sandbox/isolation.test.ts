@@ -78,7 +78,7 @@ describe('sandbox: isolation', () => {
   probe(0);
   var report = { leaked: host !== null, reached: [] };
   if (host) {
-    try { host.constructor.constructor("return process")().mainModule.require("fs").writeFileSync(${JSON.stringify(marker)}, "x"); report.reached.push("process"); } catch (e) {}
+    try { if (host.constructor.constructor("return process")()) report.reached.push("process"); } catch (e) {}
     try { var proto = Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(host))); proto.polluted = 1; if (proto.polluted === 1) report.reached.push("pollution"); } catch (e) {}
     try { Object.defineProperty(Object.getPrototypeOf(host), "then", { get: function () { return 1; } }); report.reached.push("defineProperty"); } catch (e) {}
   }

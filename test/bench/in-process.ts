@@ -1,0 +1,40 @@
+// Benchmarks that need the library in-process (bundled by bench.mjs): the sandbox's throughput
+// and the latency of a watch-mode re-check after one mapping changes.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { watch } from '../../src/cli/commands/watch.js';
+import type { CycleResult } from '../../src/cli/watch/watch-session.js';
+import { resolveConfig } from '../../src/config/resolve-config.js';
+import { benchSandbox } from '../../src/sandbox/bench.js';
+
+export { benchSandbox };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/**
+ * Time from saving a mapping to the end of the re-check it triggers, in watch mode.
+ * The project must already be built (check mode compares with committed snippets).
+ */
+export async function benchWatch(dir: string, mode: 'build' | 'check', edits = 5): Promise<{ firstRunMs: number; recheckMs: number[]; medianMs: number }> {
+  const io = { cwd: dir, env: { CI: '1' }, stdout: { write: () => true }, stderr: { write: () => true } };
+  const controller = new AbortController();
+  let notify: ((r: CycleResult) => void) | undefined;
+  const nextCycle = () => new Promise<CycleResult>((resolve) => { notify = resolve; });
+  let cycle = nextCycle();
+  const done = watch(io, { mode, signal: controller.signal, loadConfig: () => resolveConfig({ cwd: dir }), onCycle: (r) => notify?.(r) });
+  const first = await cycle;
+  const file = join(dir, 'mappings', 'm0.ts');
+  const original = await readFile(file, 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    cycle = nextCycle();
+    const start = performance.now();
+    await writeFile(file, `${original}\n// edit ${i}\n`);
+    await cycle;
+    times.push(performance.now() - start);
+  }
+  await writeFile(file, original);
+  controller.abort();
+  await done;
+  return { firstRunMs: first.durationMs, recheckMs: times.map(Math.round), medianMs: Math.round(median(times)) };
+}
