@@ -1,8 +1,8 @@
 import { compareStrings } from '../util/compare.js';
 import { parse, type Node, type Program } from 'acorn';
 import { simple } from 'acorn-walk';
-import detectGlobals from 'acorn-globals';
 import type { FindingCode, Severity } from '../findings/finding.js';
+import { findFreeReferences } from './free-globals.js';
 import { UNAVAILABLE_GLOBALS } from './runtime-globals.js';
 
 /** A problem at a position of the analysed code (1-based line and column). */
@@ -75,13 +75,12 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
     },
   });
 
-  for (const { name, nodes } of detectGlobals(ast)) {
-    const hint = Object.prototype.hasOwnProperty.call(UNAVAILABLE_GLOBALS, name) ? UNAVAILABLE_GLOBALS[name] : undefined;
-    for (const node of nodes) {
-      if (hint) add(node, 'unavailable-global', 'error', `${name} is not available in the webhook runtime: ${hint}`);
-      else if (name === 'Promise') add(node, 'async-code', 'error', 'Promise: the runtime calls handler synchronously and never awaits');
-      else if (name === 'Intl') add(node, 'engine-dependent', 'warning', 'Intl depends on the engine\'s locale data; format explicitly');
-    }
+  const watched = new Set([...Object.keys(UNAVAILABLE_GLOBALS), 'Promise', 'Intl']);
+  for (const { name, node } of findFreeReferences(ast, watched)) {
+    const hint = UNAVAILABLE_GLOBALS[name];
+    if (hint) add(node, 'unavailable-global', 'error', `${name} is not available in the webhook runtime: ${hint}`);
+    else if (name === 'Promise') add(node, 'async-code', 'error', 'Promise: the runtime calls handler synchronously and never awaits');
+    else add(node, 'engine-dependent', 'warning', 'Intl depends on the engine\'s locale data; format explicitly');
   }
   return issues.sort((a, b) => a.line - b.line || a.column - b.column || compareStrings(a.code, b.code));
 }
