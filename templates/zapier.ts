@@ -1,138 +1,45 @@
 // Zapier (Webhooks by Zapier → Catch Hook): payments, the subscription lifecycle, refunds and disputes, each
 // as one flat record whose keys become the Zap's fields. The dashboard's Zapier card asks for the Catch Hook
 // URL: replace the placeholder below with yours (https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/).
-import { defineMapping, formatMoney, toMajorUnits, type DodoEvent, type EventType } from 'dodo-transform';
+import { defineMapping, toFlatRecord, type FlatRecordEvent } from 'dodo-transform';
 import { zapierPayload } from 'dodo-transform/destinations';
 
 // Placeholder: 0000000/REPLACE_WITH_HOOK_KEY is not a real Catch Hook.
 const CATCH_HOOK_URL = 'https://hooks.zapier.com/hooks/catch/0000000/REPLACE_WITH_HOOK_KEY/';
 
-type PaymentType = 'payment.succeeded' | 'payment.failed' | 'payment.cancelled';
-type SubscriptionType =
-  | 'subscription.active' | 'subscription.renewed' | 'subscription.on_hold' | 'subscription.paused'
-  | 'subscription.unpaused' | 'subscription.cancelled' | 'subscription.failed' | 'subscription.expired'
-  | 'subscription.plan_changed';
-type RefundType = 'refund.succeeded' | 'refund.failed';
-type DisputeType =
-  | 'dispute.opened' | 'dispute.challenged' | 'dispute.accepted' | 'dispute.won' | 'dispute.lost'
-  | 'dispute.expired' | 'dispute.cancelled';
-type Scalar = string | number | boolean | null;
-
 /**
  * Scalars only: Zapier maps flat keys one to one, while arrays of objects become line items.
- * `event_id` is stable across Dodo's retries, so a Filter or Storage step can drop duplicates.
+ * Dodo's example sends (total_amount / 100).toFixed(2), a string that is also 100× too small for JPY;
+ * toFlatRecord sends numbers by the currency's exponent, and an `event_id` that is stable across Dodo's
+ * retries, so a Filter or Storage step can drop duplicates.
  */
-function send(event: DodoEvent<EventType>, dedupeId: string, fields: Record<string, Scalar>) {
-  return {
-    payload: zapierPayload({
-      event_type: event.type,
-      event_id: `${event.type}:${dedupeId}`,
-      occurred_at: event.timestamp,
-      business_id: event.business_id,
-      ...fields,
-    }),
-  };
-}
-
-function customer(c: { customer_id: string; email: string; name: string }) {
-  return { customer_id: c.customer_id, customer_email: c.email, customer_name: c.name };
-}
-
-/**
- * amount is a number in major units by the currency's exponent; Dodo's example sends
- * (total_amount / 100).toFixed(2), a string that is also 100× too small for JPY.
- */
-function money(minor: number | string, currency: string) {
-  return { amount: toMajorUnits(minor, currency), amount_minor: Number(minor), amount_display: formatMoney(minor, currency), currency };
-}
-
-function payment(event: DodoEvent<PaymentType>) {
-  const p = event.data;
-  return send(event, p.payment_id, {
-    payment_id: p.payment_id,
-    status: p.status ?? null,
-    ...money(p.total_amount, p.currency),
-    payment_method: p.payment_method ?? null,
-    subscription_id: p.subscription_id ?? null,
-    error_code: p.error_code ?? null,
-    error_message: p.error_message ?? null,
-    ...customer(p.customer),
-  });
-}
-
-// Subscriptions change state many times: the event timestamp keeps each delivery's id distinct.
-function subscription(event: DodoEvent<SubscriptionType>) {
-  const s = event.data;
-  return send(event, `${s.subscription_id}:${event.timestamp}`, {
-    subscription_id: s.subscription_id,
-    status: s.status,
-    product_id: s.product_id,
-    quantity: s.quantity,
-    ...money(s.recurring_pre_tax_amount, s.currency),
-    interval: s.payment_frequency_interval,
-    interval_count: s.payment_frequency_count,
-    next_billing_date: s.next_billing_date,
-    cancel_at_next_billing_date: s.cancel_at_next_billing_date,
-    cancelled_at: s.cancelled_at ?? null,
-    ...customer(s.customer),
-  });
-}
-
-function refund(event: DodoEvent<RefundType>) {
-  const r = event.data;
-  // A refund's amount and currency are nullable in Dodo's schema.
-  const amount = r.amount ?? null;
-  const currency = r.currency ?? null;
-  return send(event, r.refund_id, {
-    refund_id: r.refund_id,
-    payment_id: r.payment_id,
-    status: r.status,
-    is_partial: r.is_partial,
-    ...(amount !== null && currency !== null
-      ? money(amount, currency)
-      : { amount: null, amount_minor: null, amount_display: null, currency }),
-    reason: r.reason ?? null,
-    ...customer(r.customer),
-  });
-}
-
-function dispute(event: DodoEvent<DisputeType>) {
-  const d = event.data;
-  return send(event, d.dispute_id, {
-    dispute_id: d.dispute_id,
-    payment_id: d.payment_id,
-    status: d.dispute_status,
-    stage: d.dispute_stage,
-    // Dodo sends a dispute's amount as a string ("400"): money() turns both forms into numbers.
-    ...money(d.amount, d.currency),
-    reason: d.reason ?? null,
-    ...customer(d.customer),
-  });
+function send(event: FlatRecordEvent) {
+  return { payload: zapierPayload(toFlatRecord(event)) };
 }
 
 export default defineMapping({
   url: CATCH_HOOK_URL,
   events: {
-    'payment.succeeded': payment,
-    'payment.failed': payment,
-    'payment.cancelled': payment,
-    'subscription.active': subscription,
-    'subscription.renewed': subscription,
-    'subscription.on_hold': subscription,
-    'subscription.paused': subscription,
-    'subscription.unpaused': subscription,
-    'subscription.cancelled': subscription,
-    'subscription.failed': subscription,
-    'subscription.expired': subscription,
-    'subscription.plan_changed': subscription,
-    'refund.succeeded': refund,
-    'refund.failed': refund,
-    'dispute.opened': dispute,
-    'dispute.challenged': dispute,
-    'dispute.accepted': dispute,
-    'dispute.won': dispute,
-    'dispute.lost': dispute,
-    'dispute.expired': dispute,
-    'dispute.cancelled': dispute,
+    'payment.succeeded': send,
+    'payment.failed': send,
+    'payment.cancelled': send,
+    'subscription.active': send,
+    'subscription.renewed': send,
+    'subscription.on_hold': send,
+    'subscription.paused': send,
+    'subscription.unpaused': send,
+    'subscription.cancelled': send,
+    'subscription.failed': send,
+    'subscription.expired': send,
+    'subscription.plan_changed': send,
+    'refund.succeeded': send,
+    'refund.failed': send,
+    'dispute.opened': send,
+    'dispute.challenged': send,
+    'dispute.accepted': send,
+    'dispute.won': send,
+    'dispute.lost': send,
+    'dispute.expired': send,
+    'dispute.cancelled': send,
   },
 });

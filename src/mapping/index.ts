@@ -13,3 +13,4 @@ export { escapeDiscordMarkdown, escapeHtml, escapeSlackText } from '../helpers/e
 export { truncate, truncateBytes, utf8Length } from '../helpers/truncate.js';
 export { formatDate, toUnixMillis, toUnixSeconds } from '../helpers/dates.js';
 export { splitName } from '../helpers/names.js';
+export { toFlatRecord, type FlatRecord, type FlatRecordEvent, type FlatRecordEventType, type FlatValue } from '../helpers/flat-record.js';
