@@ -50,4 +50,4 @@ export { getVariants, VARIANT_NAMES } from './variants.js';
 export type { SampleVariant, VariantName } from './variants.js';
 export { loadSampleFiles } from './load-samples.js';
 export type { LoadedSample, SampleProblem } from './load-samples.js';
-export { suggest } from './suggest.js';
+export { suggest } from '../util/suggest.js';

@@ -5,7 +5,7 @@ import { EVENT_TYPES, isEventType } from '../events/event-types.js';
 import type { EventType } from '../events/event-types.js';
 import { envelopeSchema, toJsonPath } from './envelope-schema.js';
 import { parseJson } from './json-error.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../util/suggest.js';
 
 /** A user sample that passed validation. `file` is `dir` joined with the relative path. */
 export interface LoadedSample {

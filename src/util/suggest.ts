@@ -1,28 +1,36 @@
-/** Levenshtein distance, iterative with one row: inputs are short identifiers. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edit distance (insertions, deletions, substitutions), two rows at a time. */
+export function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
     }
+    previous = current;
   }
-  return row[b.length] ?? 0;
+  return previous[b.length] ?? 0;
 }
 
-/** The closest candidate, if it is close enough to be what the user meant. */
+/**
+ * The candidate closest to `input` for a "did you mean …?" hint, or undefined when
+ * nothing is close enough to be a plausible typo. Case is ignored so that
+ * "Payment.Succeeded" finds "payment.succeeded"; ties go to the earlier candidate
+ * so the hint is deterministic.
+ */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  const needle = input.toLowerCase();
+  // A third of the input's length, at least 2: catches typos and swapped separators
+  // ("payment_succeeded") without proposing unrelated names for short inputs.
+  const limit = Math.max(2, Math.floor(needle.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(input.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
+    const distance = levenshtein(needle, candidate.toLowerCase());
+    if (distance < bestDistance) {
       best = candidate;
-      bestDistance = d;
+      bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../src/events/event-types.js';
-import { levenshtein, suggest } from '../../src/samples/suggest.js';
+import { levenshtein, suggest } from '../../src/util/suggest.js';
 
 describe('levenshtein', () => {
   it('counts edits', () => {
