@@ -1,4 +1,5 @@
-import { build, type Message } from 'esbuild';
+import type { Message } from 'esbuild';
+import { loadEsbuild } from '../util/load-esbuild.js';
 import type { Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
 import { createResolvePlugin, ENTRY_PREFIX } from './resolve-plugin.js';
@@ -28,7 +29,7 @@ export interface BundleOptions {
 export async function bundleMappings(options: BundleOptions): Promise<{ bundles: BundledMapping[]; findings: Finding[] }> {
   const entries = options.files.map((file, index) => ({ in: ENTRY_PREFIX + file, out: `m${index}` }));
   try {
-    const result = await build({
+    const result = await loadEsbuild().build({
       entryPoints: entries,
       absWorkingDir: options.root,
       outdir: 'out',

@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { loadEsbuild } from '../util/load-esbuild.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../util/errors.js';
@@ -22,7 +22,7 @@ export function findConfigFile(cwd: string): string | undefined {
 export async function loadConfigFile(file: string): Promise<UserConfig> {
   let code: string;
   try {
-    const result = await build({
+    const result = await loadEsbuild().build({
       entryPoints: [file],
       bundle: true,
       write: false,

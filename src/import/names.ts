@@ -1,4 +1,5 @@
 import { SyntaxKind, type Node } from 'ts-morph';
+import { isReference } from './context.js';
 
 /**
  * Hands out identifiers that clash with nothing the snippet names, so the code the
@@ -9,7 +10,8 @@ export class NamePicker {
   private readonly taken: Set<string>;
 
   constructor(root: Node) {
-    this.taken = new Set(root.getDescendantsOfKind(SyntaxKind.Identifier).map((id) => id.getText()));
+    // Property names (`{ event: … }`, `x.skip`) cannot clash with a variable.
+    this.taken = new Set(root.getDescendantsOfKind(SyntaxKind.Identifier).filter(isReference).map((id) => id.getText()));
   }
 
   /** A name for the whole module: reserved, so no later pick returns it. */
