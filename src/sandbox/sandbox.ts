@@ -1,7 +1,7 @@
-// The pool: a few sandbox processes (one per core by default: fresh V8 contexts cost ~0.35 ms
-// of CPU each, so parallel processes are what scales) pulling chunks of samples from one queue.
-// A chunk carries the code once; its process compiles it once and runs every input of the chunk
-// in its own fresh context.
+// The pool: a few sandbox processes (one per core by default: a fresh V8 context costs ~0.35 ms
+// of CPU, the floor of a sample's cost, so parallel processes are what scales) pulling chunks of
+// samples from one queue. A chunk carries the code once; its process compiles it once and runs
+// every input of the chunk in its own fresh context (see worker-source.ts for how).
 
 import { availableParallelism } from 'node:os';
 import { SandboxProcess, type Job } from './child.js';
