@@ -28,8 +28,12 @@ export interface CompileOptions {
   target?: Target;
   /** @default false */
   minify?: boolean;
-  /** @default true */
-  typecheck?: boolean;
+  /**
+   * Whether to type-check, or the result of a check the caller already started
+   * (`startTypecheck`) so tsc runs while the rest of the compiler is still loading.
+   * @default true
+   */
+  typecheck?: boolean | Promise<Finding[]>;
 }
 
 export interface CompiledSnippet {
@@ -63,7 +67,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     .sort((a, b) => (toProjectPath(root, a) < toProjectPath(root, b) ? -1 : 1));
 
   const [typeFindings, bundled] = await Promise.all([
-    options.typecheck === false ? Promise.resolve([]) : runTypecheck({ root, files, target }),
+    options.typecheck === false ? Promise.resolve([])
+      : options.typecheck === true || options.typecheck === undefined ? runTypecheck({ root, files, target }) : options.typecheck,
     bundleMappings({ root, files, target, minify }),
   ]);
   const findings: Finding[] = [...typeFindings, ...bundled.findings];
