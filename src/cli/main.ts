@@ -243,6 +243,27 @@ Examples:
       return completion(io, { shell: command.args[0] ?? '' }, program);
     }));
 
+  program.command('import')
+    .description('convert a hand-written `function handler(webhook)` snippet into a typed mapping')
+    .argument('<snippet>', 'the snippet (.js)')
+    .option('-o, --out <file>', 'where to write the mapping, - for stdout (default: mappings/<snippet name>.ts)')
+    .option('-f, --force', 'overwrite an existing file')
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform import handlers/legacy.js
+  $ dodo-transform import legacy.js --out mappings/segment.ts --force
+  $ dodo-transform import legacy.js --out -
+
+Exits 1 when part of the snippet could only be kept in a comment; the mapping is still written.`)
+    .action(run(async (opts, command) => {
+      const { importSnippet } = await import('./commands/import-snippet.js');
+      return importSnippet(io, {
+        file: command.args[0] ?? '',
+        ...(typeof opts['out'] === 'string' && { out: opts['out'] }),
+        ...(opts['force'] === true && { force: true }),
+      });
+    }));
+
   return program;
 }
 

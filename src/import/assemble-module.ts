@@ -14,10 +14,9 @@ export interface ModuleParts {
 export function assembleModule({ header, helpers, plan, names }: ModuleParts): string {
   const values = [alias('defineMapping', names.defineMapping), ...(plan.usesSkip ? [alias('skip', names.skip)] : [])];
   const types = [...plan.typeImports].sort().map((t) => `type ${t}`);
+  const what = plan.otherEvents === 'passthrough' ? 'forwarded unchanged' : 'cancelled';
   const otherEvents = plan.otherEvents === undefined ? ''
-    : plan.otherEvents === 'passthrough'
-      ? "// Events without a handler are forwarded unchanged, as the snippet did.\notherEvents: 'passthrough',\n"
-      : "// Events without a handler are cancelled, as the snippet did.\notherEvents: 'cancel',\n";
+    : `// Events without a handler are ${what}${plan.otherEventsExact ? ', as the snippet did' : ''}.\notherEvents: '${plan.otherEvents}',\n`;
   return [
     header,
     `import { ${[...values, ...types].join(', ')} } from 'dodo-transform';`,

@@ -1,4 +1,4 @@
-import type { Node } from 'ts-morph';
+import { Node } from 'ts-morph';
 
 /** Marks every line of the importer's own comments, so they are easy to find and delete. */
 export const NOTE_PREFIX = '// dodo-transform import:';
@@ -24,4 +24,10 @@ export function getOriginalText(node: Node): string {
   const lineStart = full.lastIndexOf('\n', start - 1) + 1;
   const indent = full.slice(lineStart, start);
   return `${/^[ \t]*$/.test(indent) ? indent : ''}${full.slice(start, node.getEnd())}`;
+}
+
+/** Like `getOriginalText`, but a block or `case` shows its statements, not its braces or label. */
+export function getOriginalBody(node: Node): string {
+  const statements = Node.isBlock(node) || Node.isCaseClause(node) || Node.isDefaultClause(node) ? node.getStatements() : [node];
+  return statements.map(getOriginalText).join('\n');
 }

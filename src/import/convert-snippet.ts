@@ -9,10 +9,11 @@
 import { Node, Project, SyntaxKind, type FunctionDeclaration, type SourceFile, type Statement } from 'ts-morph';
 import { EVENT_TYPES, type EventType } from '../events/event-types.js';
 import { assembleFallback, assembleModule, formatModule } from './assemble-module.js';
-import { getOriginalText, noteBlock } from './comment-block.js';
+import { getOriginalBody, getOriginalText, NOTE_PREFIX, noteBlock } from './comment-block.js';
 import { findEventTypeAliases, findFirstPayloadWrite, type ImportContext } from './context.js';
 import { convertEvent } from './convert-event.js';
 import { describeUnknownEvent } from './event-tests.js';
+import { findImplicitGlobals } from './implicit-globals.js';
 import { NamePicker } from './names.js';
 import { NoteSink, type ConversionNote } from './notes.js';
 import { parseSnippet } from './parse-snippet.js';
@@ -47,7 +48,7 @@ export function convertSnippet(code: string, options: ConvertOptions = {}): Conv
   if ('problem' in parsed) return fallback(parsed.problem, parsed.line);
 
   const ctx = createContext(project, parsed.sourceFile, parsed.handler, parsed.webhook, notes);
-  const helpers = parsed.outside.map((statement) => copyOutside(statement, notes));
+  const helpers = [...declareImplicitGlobals(parsed.sourceFile, notes), ...parsed.outside.map((statement) => copyOutside(statement, notes))];
   const outcomes = EVENT_TYPES.map((type) => convertEvent(type, parsed.handler, ctx));
   const [fatal] = ctx.fatal;
   if (fatal) return fallback(fatal.message, fatal.node.getStartLineNumber());
@@ -86,6 +87,14 @@ function copyOutside(statement: Statement, notes: NoteSink): string {
   return noteBlock('could not convert this code outside `handler`, which ran before it on every call:', getOriginalText(statement));
 }
 
+function declareImplicitGlobals(file: SourceFile, notes: NoteSink): string[] {
+  const names = findImplicitGlobals(file);
+  if (names.length === 0) return [];
+  const list = names.map((n) => `\`${n}\``).join(', ');
+  notes.add({ code: 'implicit-global', message: `the snippet assigns ${list} without declaring ${names.length > 1 ? 'them' : 'it'}; declared with \`let\` at the top of the module, which is strict mode` });
+  return [`${NOTE_PREFIX} the snippet assigned ${names.length > 1 ? 'these' : 'this'} without declaring ${names.length > 1 ? 'them' : 'it'}.\nlet ${names.join(', ')};`];
+}
+
 /** The comments above the handler (a file header), which the module keeps at its top. */
 function getFileComments(file: SourceFile): string {
   const [first] = file.getStatements();
@@ -105,10 +114,10 @@ function getOrder(handler: FunctionDeclaration): (type: EventType) => number {
 /** Branches guarded by an event type no Dodo event has: never ran, so left out, but shown. */
 function getDeadBranchComments(ctx: ImportContext): { order: number; text: string }[] {
   return [...ctx.deadBranches]
-    .filter(([node]) => !ctx.visited.has(node) && !ctx.opaque.has(node.getParentOrThrow()) && node.getText().replace(/^case[^:]*:/, '').trim() !== '')
+    .filter(([node]) => !ctx.visited.has(node) && !ctx.opaque.has(node.getParentOrThrow()) && getOriginalBody(node).trim() !== '')
     .map(([node, literal]) => ({
       order: node.getStart(),
-      text: noteBlock(`${literal === undefined ? 'no Dodo event type reaches this branch, so it never ran and is left out' : describeUnknownEvent(literal)}:`, getOriginalText(node)),
+      text: noteBlock(`${literal === undefined ? 'no Dodo event type reaches this branch, so it never ran and is left out' : describeUnknownEvent(literal)}:`, getOriginalBody(node)),
     }));
 }
 

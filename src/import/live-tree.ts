@@ -21,19 +21,44 @@ export function resolveForEvent(node: Node, type: EventType, ctx: ImportContext)
     if (typeof value !== 'boolean') return undefined;
     const branch = value ? node.getThenStatement() : node.getElseStatement();
     if (branch) return { node: branch, parenthesize: false };
-    // A statement list drops it; where a statement is required (`else if`), an empty one.
+    // A statement list drops it, unless the statement before it relied on it to end
+    // (no semicolon); where a statement is required (`else if`), an empty one.
     const parent = node.getParent();
-    return { text: Node.isBlock(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent) ? '' : ';' };
+    const inList = Node.isBlock(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent);
+    const previous = node.getPreviousSibling();
+    return { text: inList && (!previous || /[;}]$/.test(previous.getText())) ? '' : ';' };
+  }
+  if (Node.isParenthesizedExpression(node)) {
+    // `(type === "x" ? "a" : "b")` → `"a"`, not `("a")`.
+    const inner = resolveForEvent(node.getExpression(), type, ctx);
+    if (inner && 'node' in inner && isTight(inner.node)) return { node: inner.node, parenthesize: false };
   }
   if (Node.isConditionalExpression(node)) {
     const value = evaluateTest(node.getCondition(), type, ctx, true);
     if (typeof value !== 'boolean') return undefined;
-    return { node: value ? node.getWhenTrue() : node.getWhenFalse(), parenthesize: true };
+    const branch = value ? node.getWhenTrue() : node.getWhenFalse();
+    return { node: branch, parenthesize: !isTight(branch) };
   }
   if (!TEST_KINDS.has(node.getKind())) return undefined;
   const value = evaluateTest(node, type, ctx, isTestContext(node));
   if (typeof value === 'boolean') return { text: String(value) };
-  return value === node ? undefined : { node: value, parenthesize: false };
+  // `!(type === "x" && a + b)` → `!(a + b)`: the operand that remains keeps its grouping.
+  return value === node ? undefined : { node: value, parenthesize: !isTight(value) && isOperand(node) };
+}
+
+/** Whether `node` is the operand of an operator, where a looser expression would regroup. */
+function isOperand(node: Node): boolean {
+  const parent = node.getParent();
+  return Node.isBinaryExpression(parent) || Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)
+    || Node.isTypeOfExpression(parent) || Node.isVoidExpression(parent) || Node.isConditionalExpression(parent)
+    || Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent) || Node.isCallExpression(parent) && parent.getExpression() === node;
+}
+
+/** An expression that can stand anywhere another one stood without parentheses. */
+function isTight(node: Node): boolean {
+  return Node.isLiteralExpression(node) || Node.isIdentifier(node) || Node.isParenthesizedExpression(node) || Node.isCallExpression(node)
+    || Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node) || Node.isObjectLiteralExpression(node)
+    || Node.isArrayLiteralExpression(node) || Node.isTemplateExpression(node);
 }
 
 /** Whether only the truthiness of `node`'s value matters where it stands. */

@@ -7,7 +7,9 @@ export type ConversionNoteCode =
   /** Code outside `handler` copied to the module unchanged: it is JavaScript and needs types. */
   | 'copied-as-is'
   /** A webhook field the typed context does not declare: kept as is, the type checker flags it. */
-  | 'untyped-webhook-field';
+  | 'untyped-webhook-field'
+  /** A variable the snippet assigned without declaring it: declared with `let` (a module is strict). */
+  | 'implicit-global';
 
 export interface ConversionNote {
   code: ConversionNoteCode;

@@ -27,6 +27,10 @@ export function parseSnippet(project: Project, code: string): ParsedSnippet {
   const redeclared = handler.getDescendants().find((node) => (Node.isVariableDeclaration(node) || Node.isParameterDeclaration(node)
     || Node.isFunctionDeclaration(node) || Node.isBindingElement(node)) && node !== params[0] && node.getNameNode()?.getText() === webhook);
   if (redeclared) return { sourceFile, problem: `\`${webhook}\` is declared again inside the handler`, line: redeclared.getStartLineNumber() };
+  // Arrow functions have no `arguments` of their own: in a handler it would mean something else.
+  const args = handler.getDescendantsOfKind(SyntaxKind.Identifier).find((id) => id.getText() === 'arguments'
+    && id.getFirstAncestor((a) => Node.isFunctionDeclaration(a) || Node.isFunctionExpression(a) || Node.isMethodDeclaration(a)) === handler);
+  if (args) return { sourceFile, problem: 'its handler reads `arguments`', line: args.getStartLineNumber() };
   const outside = sourceFile.getStatements().filter((s) => s !== handler && s.getKind() !== SyntaxKind.EmptyStatement);
   return { sourceFile, handler, webhook, outside };
 }

@@ -9,6 +9,8 @@ export type OtherEvents = 'cancel' | 'passthrough';
 /** The pieces of the generated module, before they are put together. */
 export interface MappingPlan {
   otherEvents?: OtherEvents;
+  /** Whether `otherEvents` is what the snippet did for every event left to it (not a default for failures). */
+  otherEventsExact: boolean;
   /** Functions shared by several event types (a `startsWith` branch, a `default`). */
   shared: string[];
   /** Members of `events: { … }` (and comments), in the order the snippet mentions them. */
@@ -33,9 +35,12 @@ export function planMapping(
 ): MappingPlan {
   const unchanged = outcomes.filter((o) => o.kind === 'unchanged').map((o) => o.type);
   const cancelled = outcomes.filter((o) => o.kind === 'cancel').map((o) => o.type);
-  const otherEvents: OtherEvents | undefined = unchanged.length + cancelled.length === 0 && outcomes.every((o) => o.kind === 'handler')
-    ? undefined : cancelled.length > unchanged.length ? 'cancel' : 'passthrough';
-  const plan: MappingPlan = { ...(otherEvents && { otherEvents }), shared: [], entries: [], usesSkip: false, typeImports: new Set() };
+  // Nothing left to decide when every event has a handler; when nothing is known (every
+  // other event failed to convert), the default: cancel rather than forward untransformed.
+  const otherEvents: OtherEvents | undefined = outcomes.every((o) => o.kind === 'handler') ? undefined
+    : unchanged.length + cancelled.length === 0 || cancelled.length > unchanged.length ? 'cancel' : 'passthrough';
+  const otherEventsExact = outcomes.every((o) => o.kind !== 'failed');
+  const plan: MappingPlan = { ...(otherEvents && { otherEvents }), otherEventsExact, shared: [], entries: [], usesSkip: false, typeImports: new Set() };
   const { event, skip } = ctx.names;
   const entries = [...comments];
   const add = (types: readonly EventType[], text: string) => entries.push({ order: Math.min(...types.map(orderOf)), text });
@@ -81,8 +86,13 @@ function formatArrow(body: PrunedBody, ctx: ImportContext): string {
 
 function formatSharedFunction(name: string, types: readonly EventType[], body: PrunedBody, ctx: ImportContext, typeImports: Set<string>): string {
   const params: string[] = [];
+  let alias = '';
   if (body.references.has(ctx.names.event) || body.references.has(ctx.webhook)) {
-    params.push(`${ctx.names.event}: ${formatEventType(types, typeImports)}`);
+    const eventType = formatEventType(types, typeImports);
+    // A long union reads better as a named type, one event per line.
+    const typeName = eventType.includes('\n') ? ctx.picker.pick(name.replace(/^on/, '')) : undefined;
+    if (typeName) alias = `type ${typeName} = ${eventType};\n\n`;
+    params.push(`${ctx.names.event}: ${typeName ?? eventType}`);
     typeImports.add('DodoEvent');
   }
   if (body.references.has(ctx.webhook)) {
@@ -90,15 +100,19 @@ function formatSharedFunction(name: string, types: readonly EventType[], body: P
     typeImports.add('WebhookContext');
   }
   typeImports.add('MappingResult');
-  return `/** ${formatTypes(types)}: one behaviour in the snippet. */\nfunction ${name}(${params.join(', ')}): MappingResult {\n${body.text}\n}`;
+  return `${alias}/** The snippet treated these alike: ${formatTypes(types)}. */\nfunction ${name}(${params.join(', ')}): MappingResult {\n${body.text}\n}`;
 }
 
 /** The union of the group's events; past half of all events, what it excludes reads better. */
 function formatEventType(types: readonly EventType[], typeImports: Set<string>): string {
   if (types.length === EVENT_TYPES.length) return 'DodoEvent';
-  if (types.length <= EVENT_TYPES.length / 2) return `DodoEvent<${types.map(quote).join(' | ')}>`;
+  if (types.length <= EVENT_TYPES.length / 2) return `DodoEvent<${formatUnion(types)}>`;
   typeImports.add('EventType');
-  return `DodoEvent<Exclude<EventType, ${EVENT_TYPES.filter((t) => !types.includes(t)).map(quote).join(' | ')}>>`;
+  return `DodoEvent<Exclude<EventType, ${formatUnion(EVENT_TYPES.filter((t) => !types.includes(t)))}>>`;
+}
+
+function formatUnion(types: readonly EventType[]): string {
+  return types.length <= 3 ? types.map(quote).join(' | ') : `\n${types.map((t) => `| ${quote(t)}\n`).join('')}`;
 }
 
 /** `subscription.*` → `onSubscriptionEvent`; a mix of families → `onEvents`. */

@@ -24,7 +24,8 @@ export function pruneBody(body: string, ctx: ImportContext): PrunedBody {
     const unused = statements.find((s) => isRemovable(s, block, ctx));
     if (unused) {
       const end = Math.max(unused.getEnd(), ...unused.getTrailingCommentRanges().map((c) => c.getEnd()));
-      text = text.slice(0, unused.getPos() - WRAPPER.length) + text.slice(end - WRAPPER.length);
+      // The first statement's trivia starts at the wrapper's own newline: clamp to the body.
+      text = text.slice(0, Math.max(0, unused.getPos() - WRAPPER.length)) + text.slice(end - WRAPPER.length);
       continue;
     }
     const [only] = statements;
@@ -57,14 +58,27 @@ function isUsed(name: Node, block: Block): boolean {
 }
 
 /**
- * Literals, variables, functions, and property reads that cannot hit undefined:
- * the event and its `data` are always objects, the webhook always is; `?.` steps never throw.
+ * Literals, variables, functions, arrays and objects of those, operators on them
+ * (event data is JSON: no getters, no custom valueOf), and property reads that cannot
+ * hit undefined: the event and its `data` are always objects, the webhook always is,
+ * and a `?.` step never throws.
  */
 function cannotThrow(node: Node, ctx: ImportContext): boolean {
   const expr = unwrapParens(node);
+  const safe = (n: Node | undefined) => n !== undefined && cannotThrow(n, ctx);
   if (Node.isLiteralExpression(expr) || Node.isIdentifier(expr) || Node.isArrowFunction(expr) || Node.isFunctionExpression(expr)) return true;
-  const kind = expr.getKind();
-  if (kind === SyntaxKind.TrueKeyword || kind === SyntaxKind.FalseKeyword || kind === SyntaxKind.NullKeyword) return true;
+  if (SAFE_KEYWORDS.has(expr.getKind())) return true;
+  if (Node.isArrayLiteralExpression(expr)) return expr.getElements().every(safe);
+  if (Node.isObjectLiteralExpression(expr)) {
+    return expr.getProperties().every((p) => Node.isShorthandPropertyAssignment(p)
+      || (Node.isPropertyAssignment(p) && !Node.isComputedPropertyName(p.getNameNode()) && safe(p.getInitializer())));
+  }
+  if (Node.isTemplateExpression(expr)) return expr.getTemplateSpans().every((span) => safe(span.getExpression()));
+  if (Node.isTypeOfExpression(expr)) return safe(expr.getExpression());
+  // Not `++x`: dropping it would drop the increment.
+  if (Node.isPrefixUnaryExpression(expr)) return SAFE_PREFIX.has(expr.getOperatorToken()) && safe(expr.getOperand());
+  if (Node.isBinaryExpression(expr)) return SAFE_OPERATORS.has(expr.getOperatorToken().getKind()) && safe(expr.getLeft()) && safe(expr.getRight());
+  if (Node.isConditionalExpression(expr)) return safe(expr.getCondition()) && safe(expr.getWhenTrue()) && safe(expr.getWhenFalse());
   let unguarded = 0;
   let current: Node = expr;
   while (Node.isPropertyAccessExpression(current)) {
@@ -75,3 +89,12 @@ function cannotThrow(node: Node, ctx: ImportContext): boolean {
   const root = current.getText();
   return (root === ctx.names.event && unguarded <= 2) || (root === ctx.webhook && unguarded <= 1);
 }
+
+const SAFE_PREFIX = new Set([SyntaxKind.ExclamationToken, SyntaxKind.MinusToken, SyntaxKind.PlusToken, SyntaxKind.TildeToken]);
+const SAFE_KEYWORDS = new Set([SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword, SyntaxKind.UndefinedKeyword]);
+const SAFE_OPERATORS = new Set([
+  SyntaxKind.PlusToken, SyntaxKind.MinusToken, SyntaxKind.AsteriskToken, SyntaxKind.SlashToken, SyntaxKind.PercentToken,
+  SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
+  SyntaxKind.LessThanToken, SyntaxKind.GreaterThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanEqualsToken,
+  SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken,
+]);

@@ -35,9 +35,20 @@ export function render(node: Node, type: EventType, ctx: ImportContext, rewrite:
   return out + text.slice(pos, node.getEnd());
 }
 
-/** A statement with the comments on the lines before it and at the end of its line. */
+/**
+ * A statement with the comments on the lines before it and at the end of its line,
+ * and its semicolon: statements are put next to new neighbours, and without it
+ * `foo()` followed by a line starting with `[` or `(` would become one expression.
+ */
 export function renderStatement(statement: Node, type: EventType, ctx: ImportContext, rewrite: Rewrite): string {
-  return withComments(statement, render(statement, type, ctx, rewrite));
+  const text = render(statement, type, ctx, rewrite);
+  return withComments(statement, needsSemicolon(statement, text) ? `${text};` : text);
+}
+
+function needsSemicolon(statement: Node, text: string): boolean {
+  const simple = Node.isExpressionStatement(statement) || Node.isVariableStatement(statement) || Node.isReturnStatement(statement)
+    || Node.isThrowStatement(statement) || Node.isBreakStatement(statement) || Node.isContinueStatement(statement) || Node.isDoStatement(statement);
+  return simple && text.trim() !== '' && !/;\s*$/.test(text);
 }
 
 export function withComments(node: Node, text: string): string {

@@ -1,13 +1,11 @@
-import { Node, type ReturnStatement, type Statement } from 'ts-morph';
+import { Node, type Statement } from 'ts-morph';
 import type { EventType } from '../events/event-types.js';
-import { getWebhookField, isWebhookRef, type ImportContext } from './context.js';
+import { checkUses, RESULT_FIELDS, type ResultField } from './check-uses.js';
+import { getWebhookField, type ImportContext } from './context.js';
 import { getCommentLines, render, renderStatement, withComments, type Rewrite } from './render.js';
 import type { Problem } from './specialize.js';
 import { scanWebhookUses, type WebhookUse } from './webhook-uses.js';
 
-/** The fields a handler's result may carry, in the order the result lists them. */
-const RESULT_FIELDS = ['url', 'method', 'headers', 'payload'] as const;
-type ResultField = (typeof RESULT_FIELDS)[number];
 /** Types for the locals that stand in for `webhook.<field>` when it is assigned conditionally. */
 const LOCAL_TYPES: Record<ResultField, string> = {
   url: 'string | undefined',
@@ -15,10 +13,6 @@ const LOCAL_TYPES: Record<ResultField, string> = {
   headers: 'Record<string, string> | undefined',
   payload: 'unknown',
 };
-/** What `WebhookContext` declares, plus `payload`, which becomes the event. */
-const TYPED_FIELDS = new Set(['eventType', 'url', 'method', 'env', 'payload']);
-
-type Write = Extract<WebhookUse, { kind: 'write' }>;
 
 /**
  * One event's statements (dispatch already taken out) → a handler body that returns
@@ -30,9 +24,9 @@ type Write = Extract<WebhookUse, { kind: 'write' }>;
  */
 export function translateBranch(statements: readonly Statement[], type: EventType, ctx: ImportContext): { body: string } | { problem: Problem } {
   const uses = scanWebhookUses(statements, type, ctx);
-  const checked = checkUses(uses, ctx);
+  const checked = checkUses(uses, statements, ctx);
   if ('problem' in checked) return checked;
-  const { writes, skipReturns, cancelStatements, finalCancel } = checked;
+  const { writes, skipReturns, cancelStatements, tailCancels, finalCancel } = checked;
   const exits = new Set(uses.filter((u): u is Extract<WebhookUse, { kind: 'return' }> => u.kind === 'return').map((u) => u.node).filter((r) => !skipReturns.has(r)));
   const firstWrite = Math.min(...writes.map((w) => w.node.getStart()));
   const straight = writes.every((w) => w.topLevel) && new Set(writes.map((w) => w.field)).size === writes.length
@@ -49,6 +43,7 @@ export function translateBranch(statements: readonly Statement[], type: EventTyp
   const rewrite: Rewrite = (node) => {
     if (getWebhookField(node, ctx.webhook) === 'payload') return event;
     if (cancelStatements.has(node)) return '';
+    if (tailCancels.has(node)) return `return ${skip}();`;
     if (Node.isReturnStatement(node) && skipReturns.has(node)) return `return ${skip}();`;
     if (Node.isReturnStatement(node) && exits.has(node)) {
       if (!straight) return `return ${result(locals)};`;
@@ -89,72 +84,6 @@ export function translateBranch(statements: readonly Statement[], type: EventTyp
   });
   lines.push(finalCancel ? `return ${skip}();` : `return ${result(values)};`);
   return { body: lines.join('\n') };
-}
-
-interface CheckedUses {
-  writes: Write[];
-  /** `return webhook` right after `webhook.cancel = true`: becomes `return skip()`. */
-  skipReturns: Set<ReturnStatement>;
-  cancelStatements: Set<Node>;
-  /** A top-level `webhook.cancel = true`: the handler ends with `return skip()`. */
-  finalCancel?: Node;
-}
-
-function checkUses(uses: readonly WebhookUse[], ctx: ImportContext): CheckedUses | { problem: Problem } {
-  const fail = (message: string, node: Node) => ({ problem: { message, node } });
-  const writes: Write[] = [];
-  const cancels: Write[] = [];
-  for (const use of uses) {
-    if (use.kind === 'other') return fail(use.message, use.node);
-    if (use.kind !== 'write') continue;
-    if (use.inFunction) return fail(`it assigns webhook.${use.field} inside a function`, use.node);
-    if (use.field === 'cancel') {
-      if (use.node.getRight().getText() !== 'true') return fail('it sets webhook.cancel to something other than true', use.node);
-      cancels.push(use);
-    } else if ((RESULT_FIELDS as readonly string[]).includes(use.field)) {
-      writes.push(use);
-    } else {
-      return fail(`it sets webhook.${use.field}, which a mapping cannot return`, use.node);
-    }
-  }
-  const checked: CheckedUses = { writes, skipReturns: new Set(), cancelStatements: new Set() };
-  for (const cancel of cancels) {
-    if (cancel.topLevel) {
-      if (writes.length > 0) return fail('it cancels the message and also changes other fields', cancel.node);
-      checked.finalCancel ??= cancel.node;
-      continue;
-    }
-    const statement = cancel.node.getParent();
-    const next = statement?.getNextSibling();
-    if (!statement || !Node.isReturnStatement(next) || !isWebhookRef(next.getExpression() ?? statement, ctx.webhook)) {
-      return fail('it sets webhook.cancel without returning the webhook right after', cancel.node);
-    }
-    if (writes.some((w) => w.node.getStart() < cancel.node.getStart() || sharesLoop(w, cancel))) {
-      return fail('it cancels the message after changing other fields', cancel.node);
-    }
-    checked.skipReturns.add(next);
-    checked.cancelStatements.add(statement);
-  }
-  for (const use of uses) {
-    if (use.kind !== 'read') continue;
-    const assigned = use.field === 'cancel' ? cancels : writes.filter((w) => w.field === use.field);
-    const first = assigned.reduce<Write | undefined>((a, w) => (a && a.node.getStart() <= w.node.getStart() ? a : w), undefined);
-    if (first && (use.inFunction || use.node.getEnd() > first.node.getEnd() || assigned.some((w) => sharesLoop(w, use)))) {
-      return fail(`it reads webhook.${use.field} after assigning it (a mapping only sees the webhook as it arrived)`, use.node);
-    }
-    if (!TYPED_FIELDS.has(use.field)) {
-      ctx.notes.add({
-        code: 'untyped-webhook-field',
-        line: use.node.getStartLineNumber(),
-        message: `webhook.${use.field} is not part of the typed webhook a handler receives; kept as is, so the type checker will point at it`,
-      });
-    }
-  }
-  return checked;
-}
-
-function sharesLoop(a: WebhookUse, b: WebhookUse): boolean {
-  return a.loops.some((loop) => b.loops.includes(loop));
 }
 
 function formatProperty(field: string, value: string): string {

@@ -74,6 +74,7 @@ const BY_PLACEHOLDER: Record<string, Known> = {
   file: { kind: 'file', paths: SOURCES },
   files: { kind: 'file', paths: SOURCES },
   path: { kind: 'file', paths: ANY_FILE },
+  snippet: { kind: 'file', paths: { extensions: ['js'] } },
   dir: { kind: 'dir', paths: 'dirs' },
   type: { kind: 'event', paths: null },
 };

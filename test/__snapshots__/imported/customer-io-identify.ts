@@ -1,0 +1,33 @@
+// Customer.io integration page, "track customer attributes" example (reformatted; logic unchanged).
+// Converted from customer-io-identify.js by `dodo-transform import`: it does what the snippet did, bugs included, now type-checked.
+
+import { defineMapping } from 'dodo-transform';
+
+export default defineMapping({
+  // Events without a handler are forwarded unchanged, as the snippet did.
+  otherEvents: 'passthrough',
+  events: {
+    'payment.succeeded': (event) => {
+      const p = event.data;
+      return {
+        url: 'https://track.customer.io/api/v2/entity',
+        payload: {
+          type: 'person',
+          identifiers: {
+            id: p.customer.customer_id
+          },
+          action: 'identify',
+          name: 'Customer Identified',
+          attributes: {
+            email: p.customer.email,
+            name: p.customer.name,
+            total_spent: (p.total_amount / 100).toFixed(2),
+            payment_method: p.payment_method || 'unknown',
+            last_payment_date: event.timestamp,
+            customer_since: event.timestamp
+          }
+        },
+      };
+    },
+  },
+});

@@ -1,0 +1,28 @@
+// Segment integration page, "identify customer properties" example (reformatted; logic unchanged).
+// Converted from segment-identify.js by `dodo-transform import`: it does what the snippet did, bugs included, now type-checked.
+
+import { defineMapping } from 'dodo-transform';
+
+export default defineMapping({
+  // Events without a handler are forwarded unchanged, as the snippet did.
+  otherEvents: 'passthrough',
+  events: {
+    'payment.succeeded': (event) => {
+      const p = event.data;
+      return {
+        url: 'https://api.segment.io/v1/identify',
+        payload: {
+          userId: p.customer.customer_id,
+          traits: {
+            email: p.customer.email,
+            name: p.customer.name,
+            total_spent: (p.total_amount / 100).toFixed(2),
+            payment_method: p.payment_method || 'unknown',
+            last_payment_date: event.timestamp,
+            customer_since: event.timestamp
+          }
+        },
+      };
+    },
+  },
+});
