@@ -4,6 +4,7 @@ import { checkSnippetSource } from '../../validate/check-source.js';
 import { compareCommitted } from '../committed-snippets.js';
 import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
+import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
@@ -20,7 +21,10 @@ export interface CheckOptions extends CompileFlags {
 export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
+  const progress = createProgress(io);
+  progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
   const prepared = await prepareSnippets(config.root, mappings, config);
+  progress.update(`running ${prepared.snippets.length} snippet${prepared.snippets.length === 1 ? '' : 's'} on every sample…`);
   const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
   const handWritten = committed.handWritten.map((f) => ({ file: f.path, name: f.path.replace(/^.*\/|\.js$/g, ''), code: f.code }));
   const { report } = await runValidation({
@@ -31,6 +35,7 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
     ...(existsSync(config.samples) && { samplesDir: config.samples }),
     golden: { dir: config.expected, update: false },
   });
+  progress.done();
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'));
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);

@@ -6,6 +6,7 @@ import { UserError } from '../../util/errors.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
+import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
@@ -26,7 +27,10 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   const files = options.files.map((f) => resolve(io.cwd, f));
   for (const file of files) if (!existsSync(file)) throw new UserError(`${file}: no such file`);
   const config = await loadProjectConfig(io, options);
+  const progress = createProgress(io);
+  progress.update(`compiling ${files.length} file${files.length === 1 ? '' : 's'}…`);
   const prepared = await prepareSnippets(config.root, files, config);
+  progress.update('running on every sample…');
   const samplesDir = options.samples ?? (existsSync(config.samples) ? config.samples : undefined);
   const { report, goldenWrites } = await runValidation({
     root: config.root,
@@ -38,6 +42,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     golden: { dir: options.expected ? resolve(io.cwd, options.expected) : config.expected, update: options.update ?? false },
     ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
   });
+  progress.done();
   if (goldenWrites.size > 0) {
     await writeFilesAtomic(goldenWrites);
     io.stderr.write(`updated ${goldenWrites.size} expected output file${goldenWrites.size === 1 ? '' : 's'}\n`);
