@@ -7,10 +7,15 @@ import type { CompileFlags } from './compile-for-cli.js';
 import type { CliIo } from './io.js';
 
 const EXIT_CODES_HELP = `
+Examples:
+  $ dodo-transform generate handler --template segment   # a ready-to-paste snippet, no setup
+  $ dodo-transform init && dodo-transform check
+  $ dodo-transform copy mappings/segment.ts
+
 Exit codes:
   0  success (warnings allowed)
   1  the inputs have problems (type errors, invalid mappings, findings)
-  2  usage, config or load error`;
+  2  could not run: usage, config or load error, or an internal error`;
 
 type Action = (options: Record<string, unknown>, command: Command) => Promise<number>;
 
@@ -42,7 +47,11 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     typecheck: fromCli(command, 'typecheck') as boolean | undefined,
   });
 
-  const generate = program.command('generate').description('generate code from mappings or templates');
+  const generate = program.command('generate').description('generate code from mappings or templates')
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform generate handler mappings/segment.ts
+  $ dodo-transform generate mapping --template slack`);
   compileOptions(generate.command('handler')
     .description('compile mappings into handler snippets; one mapping and no --out prints it')
     .argument('[files...]', 'mapping files (default: the configured mappings)')
