@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../events/event-types.js';
 import { getBuiltinSample } from '../../samples/index.js';
 import { createSandbox } from '../../sandbox/index.js';
@@ -65,7 +65,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${log.text}\n`));
   if (!outcome.ok) {
     const mapped = outcome.error.line !== undefined ? snippet.mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
-    const where = mapped ? `${mapped.file}:${mapped.line}:${mapped.column}  ` : '';
+    const where = mapped ? `${relative(io.cwd, resolve(config.root, mapped.file))}:${mapped.line}:${mapped.column}  ` : '';
     io.stderr.write(`${where}${errColors.red('error')}  ${outcome.error.message} [${outcome.error.kind}]\n`);
     return 1;
   }
