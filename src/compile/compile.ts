@@ -4,6 +4,7 @@
 //   bundle (esbuild, in memory, one run) ────┼→ per mapping: analyze → inspect → emit → size check
 //                                             ┘
 import { readFile } from 'node:fs/promises';
+import type { Context } from 'node:vm';
 import { basename, extname, resolve } from 'node:path';
 import { parse } from 'acorn';
 import { analyzeProgram } from '../analyze/analyze-code.js';
@@ -12,7 +13,7 @@ import { toProjectPath } from '../util/path.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import { bundleMappings, type BundledMapping } from './bundle.js';
 import { emitSnippet, formatHeader, getBodyOffset } from './emit-snippet.js';
-import { inspectMapping } from './inspect-mapping.js';
+import { createInspectContext, inspectMapping } from './inspect-mapping.js';
 import { createPositionMapper } from './map-position.js';
 import { hashSources } from './source-hash.js';
 import { splitExports } from './split-exports.js';
@@ -73,8 +74,9 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   ]);
   const findings: Finding[] = [...typeFindings, ...bundled.findings];
   const snippets: CompiledSnippet[] = [];
+  const inspectContext = createInspectContext();
   for (const bundle of bundled.bundles) {
-    const result = await finishSnippet(root, bundle, minify);
+    const result = await finishSnippet(root, bundle, minify, inspectContext);
     findings.push(...result.findings);
     if (result.snippet) snippets.push(result.snippet);
   }
@@ -82,7 +84,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   return { snippets, findings: sortFindings(findings) };
 }
 
-async function finishSnippet(root: string, bundle: BundledMapping, minify: boolean): Promise<{ snippet?: CompiledSnippet; findings: Finding[] }> {
+async function finishSnippet(root: string, bundle: BundledMapping, minify: boolean, inspectContext: Context): Promise<{ snippet?: CompiledSnippet; findings: Finding[] }> {
   const source = toProjectPath(root, bundle.file);
   const mapPosition = createPositionMapper(root, bundle.sourceMap);
   // Parsed once: the analysis and the export splitting share the tree.
@@ -95,7 +97,7 @@ async function finishSnippet(root: string, bundle: BundledMapping, minify: boole
   const module = splitExports(bundle.code, ast);
   const sources = await readSources(root, bundle.inputBytes);
   const mappingName = module.exports['mapping'] ?? '';
-  const inspected = inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' });
+  const inspected = inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' }, inspectContext);
   findings.push(...inspected.findings);
   if (!inspected.info) return { findings };
   if (module.topLevelNames.has('webhook')) {

@@ -1,4 +1,4 @@
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, type Context } from 'node:vm';
 import { isEventType } from '../events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { unknownEventFinding } from './typecheck.js';
@@ -8,6 +8,14 @@ export interface MappingInfo {
   events: string[];
   otherEvents: 'cancel' | 'passthrough';
   url?: string;
+}
+
+/**
+ * One V8 context for every mapping of a compile run: creating one costs ~1.3 ms, and each
+ * mapping's module runs inside its own function scope, so they do not see each other.
+ */
+export function createInspectContext(): Context {
+  return createContext({}, { codeGeneration: { strings: false, wasm: false } });
 }
 
 export interface InspectInput {
@@ -24,13 +32,10 @@ export interface InspectInput {
  * checks the shape of what it exports. This catches unknown event keys even
  * with --no-typecheck, and gives the snippet header its event list.
  */
-export function inspectMapping(input: InspectInput): { info?: MappingInfo; findings: Finding[] } {
+export function inspectMapping(input: InspectInput, context: Context = createInspectContext()): { info?: MappingInfo; findings: Finding[] } {
   let value: unknown;
   try {
-    value = runInNewContext(`(function () {\n${input.body}\nreturn ${input.mappingName};\n})()`, {}, {
-      timeout: 1000,
-      contextCodeGeneration: { strings: false, wasm: false },
-    });
+    value = runInContext(`(function () {\n${input.body}\nreturn ${input.mappingName};\n})()`, context, { timeout: 1000 });
   } catch (error) {
     const message = error instanceof Error || (typeof error === 'object' && error && 'message' in error)
       ? String((error as { message: unknown }).message) : String(error);
