@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/sandbox/index.js';
+import { checkAmounts } from '../../src/validate/check-amounts.js';
+import { getSampleInputs } from '../../src/validate/sample-inputs.js';
+import { validateSnippet } from '../../src/validate/validate-snippets.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const sandbox = createSandbox({ timeoutMs: 500, memoryMb: 32 });
+afterAll(() => sandbox.close());
+
+describe('wrong-decimals', () => {
+  const event = (currency: string) => ({ type: 'payment.succeeded', data: { currency, total_amount: 4500 } });
+
+  it('flags amount / 100 for a zero-decimal currency, as a number or a "45.00" string', () => {
+    expect(checkAmounts({ revenue: 45 }, event('JPY')).map((i) => `${i.code} ${i.jsonPath}`)).toEqual(['wrong-decimals $.payload.revenue']);
+    expect(checkAmounts({ nested: { amount: '45.00' } }, event('JPY')).map((i) => i.jsonPath)).toEqual(['$.payload.nested.amount']);
+  });
+
+  it('does not flag the right value, or /100 for a two-decimal currency', () => {
+    expect(checkAmounts({ revenue: 4500 }, event('JPY'))).toEqual([]);
+    expect(checkAmounts({ revenue: 45 }, event('USD'))).toEqual([]);
+  });
+});
+
+describe('memory-limit', () => {
+  it('a memory bomb on one event is a memory-limit finding; the other events still pass', async () => {
+    const code = `function handler(webhook) {
+  if (webhook.eventType === 'refund.failed') { const a = []; for (;;) a.push(new Array(1e6).fill(1)); }
+  webhook.url = 'https://example.com/hook';
+  return webhook;
+}`;
+    const { inputs } = await getSampleInputs({ root: FIXTURES, events: ['refund.failed', 'payment.failed'] });
+    const report = await validateSnippet({ file: 'bomb.js', name: 'bomb', code }, { inputs: inputs.filter((i) => i.name === 'builtin/base'), sandbox });
+    expect(report.findings.map((f) => `${f.code} ${f.event}`)).toEqual(['memory-limit refund.failed']);
+    expect(report.summary.find((s) => s.event === 'payment.failed')).toMatchObject({ passed: 1, failed: 0 });
+  }, 30_000);
+});
