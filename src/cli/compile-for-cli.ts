@@ -1,10 +1,8 @@
-import type { CompileResult } from '../compile/compile.js';
-import { typecheck } from '../compile/typecheck.js';
+import { compile, type CompileResult } from '../compile/compile.js';
 import type { Target } from '../compile/targets.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
 import { getExitCode } from '../findings/exit-code.js';
 import { findMappings } from '../load/find-mappings.js';
-import { resolve } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { createColors, type CliIo } from './io.js';
 import { formatFindings, formatSummary } from './format-findings.js';
@@ -37,11 +35,7 @@ export async function getConfiguredMappings(config: ResolvedConfig): Promise<str
 
 /** Compiles, prints findings to stderr, and returns the result with its exit code. */
 export async function compileAndReport(io: CliIo, root: string, mappings: string[], config: ResolvedConfig): Promise<{ result: CompileResult; exitCode: 0 | 1 }> {
-  // tsc is the slowest step and needs nothing but the file list: start it before loading the
-  // bundler and the analysis code, so it runs while they load.
-  const types = config.typecheck ? typecheck({ root, files: [...mappings].map((m) => resolve(root, m)), target: config.target }) : false;
-  const { compile } = await import('../compile/compile.js');
-  const result = await compile({ root, mappings, target: config.target, minify: config.minify, typecheck: types });
+  const result = await compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck });
   const colors = createColors(io, 'stderr');
   io.stderr.write(formatFindings(result.findings, root, io.cwd, colors) + formatSummary(result.findings, colors));
   return { result, exitCode: getExitCode(result.findings) };

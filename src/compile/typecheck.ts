@@ -71,7 +71,9 @@ export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
     const project = join(dir, 'tsconfig.json');
     await writeFile(project, JSON.stringify(config));
     const tsc = findTsc();
-    const output = await run(tsc.command, [...tsc.args, '-p', project, '--pretty', 'false'], options.root);
+    // Single-threaded: for a few mapping files tsc's parallel checkers cost more than they save, and
+    // they would compete for the cores with the bundling and analysis this process does meanwhile.
+    const output = await run(tsc.command, [...tsc.args, '-p', project, '--pretty', 'false', '--singleThreaded'], options.root);
     return parseDiagnostics(output, options.root);
   } finally {
     await rm(dir, { recursive: true, force: true });
