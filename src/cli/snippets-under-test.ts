@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { compile, type CompiledSnippet } from '../compile/compile.js';
+import { REFERENCE_TARGET } from '../compile/targets.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
@@ -13,9 +14,6 @@ export interface PreparedSnippets {
   compiled: CompiledSnippet[];
   findings: Finding[];
 }
-
-/** The highest target: the reference build of a mapping that parity checks compare against. */
-const REFERENCE_TARGET = 'es2022';
 
 /**
  * `.js` files are taken as pasted snippets (static checks only here); `.ts` files

@@ -5,3 +5,6 @@ export const DEFAULT_TARGET: Target = 'es2020';
 
 /** The runtime's limit on a transformation's code (platform.md §2). */
 export const MAX_SNIPPET_CHARS = 51_200;
+
+/** The highest target: the unlowered build of a mapping that parity checks compare its snippet with. */
+export const REFERENCE_TARGET: Target = 'es2022';

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compile, type CompiledSnippet } from '../../compile/compile.js';
+import { REFERENCE_TARGET } from '../../compile/targets.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { Finding } from '../../findings/finding.js';
 import { findMappings } from '../../load/find-mappings.js';
@@ -26,7 +27,6 @@ export interface CycleResult {
   durationMs: number;
 }
 
-const REFERENCE_TARGET = 'es2022';
 
 export class WatchSession {
   readonly #mode: WatchMode;
