@@ -27,6 +27,19 @@ function isMember(node: Node, object: string, property: string): boolean {
     n.property?.type === 'Identifier' && n.property.name === property;
 }
 
+function propertyName(node: Node): string | undefined {
+  const n = node as unknown as { type: string; computed?: boolean; property?: { type: string; name?: string; value?: unknown } };
+  if (n.type !== 'MemberExpression' || !n.property) return undefined;
+  if (!n.computed && n.property.type === 'Identifier') return n.property.name;
+  if (n.property.type === 'Literal' && typeof n.property.value === 'string') return n.property.value;
+  return undefined;
+}
+
+/** `x.constructor(…)`: on a function, the Function constructor (what `Function(…)` is). */
+function isConstructorCall(callee: Node): boolean {
+  return propertyName(callee) === 'constructor';
+}
+
 /**
  * Finds what cannot run, or cannot run reproducibly, in the webhook runtime.
  * Works on any JavaScript (a bundled mapping or a hand-written snippet); the
@@ -52,7 +65,14 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
     ArrowFunctionExpression: onFunction,
     AwaitExpression: (node) => add(node, 'async-code', 'error', 'await: the runtime calls handler synchronously'),
     ImportExpression: (node) => add(node, 'forbidden-import', 'error', 'import(): a snippet cannot load modules'),
+    MemberExpression: (node) => {
+      const object = node.object as Node & { type: string; property?: Node };
+      if (object.type === 'MemberExpression' && propertyName(object) === 'constructor' && propertyName(node) === 'constructor') {
+        add(node, 'escape-attempt', 'error', '.constructor.constructor reaches the Function constructor, to run code from a string: the runtime forbids it');
+      }
+    },
     CallExpression: (node) => {
+      if (isConstructorCall(node.callee)) add(node, 'escape-attempt', 'error', 'calling a .constructor with arguments makes a function from a string: the runtime forbids code generation');
       if (isMember(node.callee, 'Date', 'now')) add(node, 'nondeterministic', 'warning', 'Date.now() makes the output differ between runs; use the event\'s `timestamp`');
       if (isMember(node.callee, 'Math', 'random')) add(node, 'nondeterministic', 'warning', 'Math.random() makes the output differ between runs');
       const callee = node.callee as { type: string; property?: { type: string; name?: string } };
@@ -60,6 +80,7 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
       if (name?.startsWith('toLocale')) add(node, 'engine-dependent', 'warning', `${name}() depends on the engine's locale data and time zone; format explicitly`);
     },
     NewExpression: (node) => {
+      if (isConstructorCall(node.callee)) add(node, 'escape-attempt', 'error', 'calling a .constructor with arguments makes a function from a string: the runtime forbids code generation');
       const callee = node.callee as { type: string; name?: string };
       if (callee.type === 'Identifier' && callee.name === 'Date' && node.arguments.length === 0) {
         add(node, 'nondeterministic', 'warning', 'new Date() reads the clock; use the event\'s `timestamp`');
@@ -75,10 +96,18 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
     },
   });
 
-  const watched = new Set([...Object.keys(UNAVAILABLE_GLOBALS), 'Promise', 'Intl']);
+  const watched = new Set([...Object.keys(UNAVAILABLE_GLOBALS), 'Promise', 'Intl', 'eval', 'Function']);
+  // Function only where it is called: `x instanceof Function` makes no code.
+  const calledFunction = new Set<Node>();
+  simple(ast, {
+    CallExpression: (node) => { if ((node.callee as { type: string; name?: string }).type === 'Identifier' && (node.callee as { name?: string }).name === 'Function') calledFunction.add(node.callee); },
+    NewExpression: (node) => { if ((node.callee as { type: string; name?: string }).type === 'Identifier' && (node.callee as { name?: string }).name === 'Function') calledFunction.add(node.callee); },
+  });
   for (const { name, node } of findFreeReferences(ast, watched)) {
     const hint = UNAVAILABLE_GLOBALS[name];
-    if (hint) add(node, 'unavailable-global', 'error', `${name} is not available in the webhook runtime: ${hint}`);
+    if (name === 'Function' && !calledFunction.has(node as Node)) continue;
+    if (name === 'eval' || name === 'Function') add(node, 'escape-attempt', 'error', `${name} runs code from a string: the webhook runtime forbids it (write the code itself instead)`);
+    else if (hint) add(node, 'unavailable-global', 'error', `${name} is not available in the webhook runtime: ${hint}`);
     else if (name === 'Promise') add(node, 'async-code', 'error', 'Promise: the runtime calls handler synchronously and never awaits');
     else add(node, 'engine-dependent', 'warning', 'Intl depends on the engine\'s locale data; format explicitly');
   }

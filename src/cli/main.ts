@@ -4,7 +4,8 @@ import { EVENT_TYPES } from '../events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';
-import type { CliIo } from './io.js';
+import { guardIo, type CliIo } from './io.js';
+import { escapeText } from '../util/terminal-text.js';
 
 const EXIT_CODES_HELP = `
 Examples:
@@ -277,7 +278,8 @@ Exits 1 when part of the snippet could only be kept in a comment; the mapping is
 }
 
 /** Runs the CLI and returns the exit code; only bin/ exits the process. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], unguardedIo: CliIo): Promise<number> {
+  const io = guardIo(unguardedIo);
   let exitCode = 0;
   const program = createProgram(io, (code) => { exitCode = code; });
   try {
@@ -289,7 +291,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UserError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`error: ${escapeText(error.message)}\n`);
       return 2;
     }
     io.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +

@@ -1,4 +1,4 @@
-import type { CliIo } from './io.js';
+import { writeRaw, type CliIo } from './io.js';
 
 export interface Progress {
   update(text: string): void;
@@ -14,11 +14,11 @@ export function createProgress(io: CliIo): Progress {
   let shown = false;
   return {
     update(text) {
-      io.stderr.write(`\r\u001b[2K${text}`);
+      writeRaw(io.stderr, `\r\u001b[2K${text}`);
       shown = true;
     },
     done() {
-      if (shown) io.stderr.write('\r\u001b[2K');
+      if (shown) writeRaw(io.stderr, '\r\u001b[2K');
       shown = false;
     },
   };

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../findings/finding.js';
 import type { EventSummary } from '../validate/validate-snippets.js';
+import { escapeJson, escapeLine, escapeText } from '../util/terminal-text.js';
 import { formatFindings, formatSummary } from './format-findings.js';
 
 export const REPORTERS = ['pretty', 'json', 'github'] as const;
@@ -36,7 +37,7 @@ export function groupSampleFindings(findings: readonly Finding[]): Finding[] {
 function formatTable(report: Report, colors: ChalkInstance): string {
   const out: string[] = [];
   for (const { file, destinations, events } of report.summaries) {
-    out.push(colors.bold(`${file}${destinations.length ? `  → ${destinations.join(', ')}` : ''}`));
+    out.push(colors.bold(escapeLine(`${file}${destinations.length ? `  → ${destinations.join(', ')}` : ''}`)));
     out.push(`  ${'event'.padEnd(36)} ${'runs'.padStart(5)} ${'pass'.padStart(5)} ${'warn'.padStart(5)} ${'fail'.padStart(5)} ${'cancel'.padStart(7)}`);
     for (const e of events) {
       const fail = e.failed ? colors.red(String(e.failed).padStart(5)) : String(e.failed).padStart(5);
@@ -49,7 +50,8 @@ function formatTable(report: Report, colors: ChalkInstance): string {
 
 /** GitHub workflow commands: `::error file=…,line=…,col=…,title=…::message`, escaped as the runner expects. */
 export function formatGithub(findings: readonly Finding[]): string {
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Control characters of user text are escaped first; then the runner's own encoding.
+  const data = (s: string) => escapeText(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return groupSampleFindings(findings).map((f) => {
     const props = [f.file && `file=${prop(f.file)}`, f.line && `line=${f.line}`, f.column && `col=${f.column}`, `title=${prop(`dodo-transform ${f.code}`)}`].filter(Boolean).join(',');
@@ -59,7 +61,7 @@ export function formatGithub(findings: readonly Finding[]): string {
 }
 
 export function formatReport(name: ReporterName, report: Report, colors: ChalkInstance): { stdout: string; stderr: string } {
-  if (name === 'json') return { stdout: `${JSON.stringify({ findings: report.findings, summaries: report.summaries }, null, 2)}\n`, stderr: '' };
+  if (name === 'json') return { stdout: `${escapeJson(JSON.stringify({ findings: report.findings, summaries: report.summaries }, null, 2))}\n`, stderr: '' };
   if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatSummary(report.findings, colors) };
   const grouped = groupSampleFindings(report.findings);
   return { stdout: formatTable(report, colors) + (grouped.length ? '\n' : '') + formatFindings(grouped, report.root, report.cwd, colors) + formatSummary(report.findings, colors), stderr: '' };

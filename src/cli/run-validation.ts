@@ -31,7 +31,8 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
   const summaries: Report['summaries'] = [];
   const goldenWrites = new Map<string, string>();
   // Snippets that do not even parse would fail every sample the same way: the static finding says it once.
-  const runnable = run.snippets.filter((s) => !findings.some((f) => f.file === s.file && (f.code === 'syntax-error' || f.code === 'module-syntax')));
+  // Nor is one over the size limit run: the runtime refuses it, and its size is the finding.
+  const runnable = run.snippets.filter((s) => !findings.some((f) => f.file === s.file && (f.code === 'syntax-error' || f.code === 'module-syntax' || f.code === 'snippet-too-large')));
   if (runnable.length > 0) {
     const sandbox = run.sandbox ?? createSandbox(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs });
     try {
@@ -46,5 +47,9 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
       if (!run.sandbox) await sandbox.close();
     }
   }
-  return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(findings), summaries }, goldenWrites };
+  // An escape attempt found in the source (or while the mapping loaded) is said there, with its
+  // line; the same attempt seen again at run time adds nothing.
+  const statedEscapes = new Set(run.findings.filter((f) => f.code === 'escape-attempt').map((f) => f.file));
+  const reported = findings.filter((f) => !(f.code === 'escape-attempt' && f.event !== undefined && statedEscapes.has(f.file)));
+  return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(reported), summaries }, goldenWrites };
 }

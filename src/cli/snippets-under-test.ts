@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { compile, type CompiledSnippet } from '../compile/compile.js';
 import { REFERENCE_TARGET } from '../compile/targets.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Finding } from '../findings/finding.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import { toProjectPath } from '../util/path.js';
+import { readBounded } from '../util/user-files.js';
 import { checkSnippetSource } from '../validate/check-source.js';
 import { fromCompiled } from '../validate/from-compiled.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
@@ -19,22 +21,22 @@ export interface PreparedSnippets {
  * `.js` files are taken as pasted snippets (static checks only here); `.ts` files
  * are compiled with the project's settings, plus an unlowered reference build.
  */
-export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig): Promise<PreparedSnippets> {
+export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox): Promise<PreparedSnippets> {
   const mappings = files.filter((f) => /\.(c|m)?ts$/.test(f));
   const scripts = files.filter((f) => !mappings.includes(f));
   const findings: Finding[] = [];
   const snippets: SnippetUnderTest[] = [];
   for (const file of scripts) {
-    const code = await readFile(resolve(root, file), 'utf8');
     const path = toProjectPath(root, resolve(root, file));
-    findings.push(...checkSnippetSource(code, path));
-    snippets.push({ file: path, name: basename(file, extname(file)), code });
+    const loaded = await readSnippetFile(resolve(root, file), path);
+    findings.push(...loaded.findings);
+    if (loaded.code !== undefined) snippets.push({ file: path, name: basename(file, extname(file)), code: loaded.code });
   }
   let compiled: CompiledSnippet[] = [];
   if (mappings.length > 0) {
     const [result, reference] = await Promise.all([
-      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck }),
-      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false }),
+      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }) }),
+      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }) }),
     ]);
     findings.push(...result.findings);
     compiled = result.snippets;
@@ -44,4 +46,18 @@ export async function prepareSnippets(root: string, files: readonly string[], co
     }
   }
   return { snippets, compiled, findings };
+}
+
+/**
+ * A hand-written snippet, read as a regular file of bounded size: one over the runtime's limit
+ * is reported as too large without being parsed or run.
+ */
+export async function readSnippetFile(absolute: string, path: string): Promise<{ code?: string; findings: Finding[] }> {
+  // A character takes at most 4 bytes: more bytes than that cannot fit the limit.
+  const read = await readBounded(absolute, MAX_SNIPPET_CHARS * 4);
+  if (read.truncated || read.text.length > MAX_SNIPPET_CHARS) {
+    const size = read.truncated ? `${read.bytes} bytes` : `${read.text.length} characters`;
+    return { findings: [{ code: 'snippet-too-large', severity: 'error', file: path, message: `the snippet has ${size}; the runtime accepts at most ${MAX_SNIPPET_CHARS} characters (not parsed or run)` }] };
+  }
+  return { code: read.text, findings: checkSnippetSource(read.text, path) };
 }

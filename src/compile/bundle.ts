@@ -46,7 +46,7 @@ export async function bundleMappings(options: BundleOptions): Promise<{ bundles:
       charset: 'utf8',
       legalComments: 'none',
       logLevel: 'silent',
-      plugins: [createResolvePlugin()],
+      plugins: [createResolvePlugin(options.root)],
     });
     const bundles = options.files.map((file, index): BundledMapping => {
       const js = result.outputFiles.find((f) => f.path.endsWith(`/m${index}.js`) || f.path.endsWith(`\\m${index}.js`));

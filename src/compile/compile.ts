@@ -2,9 +2,11 @@
 //
 //   typecheck (native tsc, one run for all) ─┐
 //   bundle (esbuild, in memory, one run) ────┼→ per mapping: analyze → inspect → emit → size check
-//   load the finishing stage (acorn, …) ─────┘   (finish-snippet.ts, loaded while tsc and esbuild work)
+//   load the finishing stage (acorn, …) ─────┤   (finish-snippet.ts, loaded while tsc and esbuild work)
+//   start a sandbox process ─────────────────┘   (inspection evaluates the mapping: user code runs there only)
 import { resolve } from 'node:path';
 import { sortFindings, type Finding } from '../findings/finding.js';
+import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { toProjectPath } from '../util/path.js';
 import { bundleMappings } from './bundle.js';
 import { DEFAULT_TARGET, type Target } from './targets.js';
@@ -21,6 +23,11 @@ export interface CompileOptions {
   minify?: boolean;
   /** @default true */
   typecheck?: boolean;
+  /**
+   * Where mapping modules are evaluated to read their shape. One is started (and closed) for
+   * the call when absent; pass one to share its processes with validation.
+   */
+  sandbox?: Sandbox;
 }
 
 export interface CompiledSnippet {
@@ -55,21 +62,25 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
 
   // tsc runs in its own process: the bundling and finishing below happen while it checks.
   const typeFindings = options.typecheck === false ? Promise.resolve([]) : runTypecheck({ root, files, target });
-  const [bundled, { createInspectContext, finishSnippet }] = await Promise.all([
-    bundleMappings({ root, files, target, minify }),
-    import('./finish-snippet.js'),
-  ]);
-  const findings: Finding[] = [...bundled.findings];
-  const snippets: CompiledSnippet[] = [];
-  const inspectContext = createInspectContext();
-  for (const bundle of bundled.bundles) {
-    const result = await finishSnippet(root, bundle, minify, inspectContext);
-    findings.push(...result.findings);
-    if (result.snippet) snippets.push(result.snippet);
+  const sandbox = options.sandbox ?? createSandbox({ concurrency: 1 });
+  try {
+    const [bundled, { finishSnippet }] = await Promise.all([
+      bundleMappings({ root, files, target, minify }),
+      import('./finish-snippet.js'),
+    ]);
+    const findings: Finding[] = [...bundled.findings];
+    const snippets: CompiledSnippet[] = [];
+    const results = await Promise.all(bundled.bundles.map((bundle) => finishSnippet(root, bundle, minify, sandbox)));
+    for (const result of results) {
+      findings.push(...result.findings);
+      if (result.snippet) snippets.push(result.snippet);
+    }
+    findings.push(...await typeFindings);
+    findings.push(...findDuplicateNames(snippets));
+    return { snippets, findings: sortFindings(findings) };
+  } finally {
+    if (options.sandbox === undefined) await sandbox.close();
   }
-  findings.push(...await typeFindings);
-  findings.push(...findDuplicateNames(snippets));
-  return { snippets, findings: sortFindings(findings) };
 }
 
 function findDuplicateNames(snippets: readonly CompiledSnippet[]): Finding[] {

@@ -2,12 +2,12 @@
 // Its own module, loaded with import() by compile() so that acorn and the rest load while tsc and
 // esbuild are already working.
 import { readFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
-import type { Context } from 'node:vm';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { parse } from 'acorn';
 import { analyzeProgram } from '../analyze/analyze-code.js';
 import type { Finding } from '../findings/finding.js';
-import { toProjectPath } from '../util/path.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { isRealInside, toProjectPath, unsafePathReason } from '../util/path.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { BundledMapping } from './bundle.js';
 import type { CompiledSnippet } from './compile.js';
@@ -18,9 +18,7 @@ import { hashSources } from './source-hash.js';
 import { splitExports } from './split-exports.js';
 import { MAX_SNIPPET_CHARS } from './targets.js';
 
-export { createInspectContext } from './inspect-mapping.js';
-
-export async function finishSnippet(root: string, bundle: BundledMapping, minify: boolean, inspectContext: Context): Promise<{ snippet?: CompiledSnippet; findings: Finding[] }> {
+export async function finishSnippet(root: string, bundle: BundledMapping, minify: boolean, sandbox: Sandbox): Promise<{ snippet?: CompiledSnippet; findings: Finding[] }> {
   const source = toProjectPath(root, bundle.file);
   const mapPosition = createPositionMapper(root, bundle.sourceMap);
   // Parsed once: the analysis and the export splitting share the tree.
@@ -32,8 +30,9 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
 
   const module = splitExports(bundle.code, ast);
   const sources = await readSources(root, bundle.inputBytes);
+  findings.push(...findOutsideReferences(root, sources));
   const mappingName = module.exports['mapping'] ?? '';
-  const inspected = inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' }, inspectContext);
+  const inspected = await inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' }, sandbox);
   findings.push(...inspected.findings);
   if (!inspected.info) return { findings };
   if (module.topLevelNames.has('webhook')) {
@@ -41,6 +40,11 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
     return { findings };
   }
 
+  const unsafe = unsafePathReason(source);
+  if (unsafe !== undefined) {
+    findings.push({ code: 'invalid-mapping', severity: 'error', file: source, message: `the file name ${JSON.stringify(source)} ${unsafe}: it is written into the snippet's header comment; rename the file` });
+    return { findings };
+  }
   const hash = hashSources(sources);
   const header = formatHeader({ toolVersion: TOOL_VERSION, source, hash, ...inspected.info });
   const code = emitSnippet(module, header, minify);
@@ -70,6 +74,24 @@ async function readSources(root: string, inputBytes: Record<string, number>): Pr
     sources.set(path, await readFile(resolve(root, input), 'utf8'));
   }
   return sources;
+}
+
+const REFERENCE = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+path[ \t]*=[ \t]*(["'])(.*?)\1/gm;
+
+/** `/// <reference path>` to a file outside the project: the type checker would read it. */
+function findOutsideReferences(root: string, sources: ReadonlyMap<string, string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const [file, text] of sources) {
+    for (const m of text.matchAll(REFERENCE)) {
+      const target = resolve(root, dirname(file), m[2] ?? '');
+      if (isRealInside(root, target)) continue;
+      findings.push({
+        code: 'forbidden-import', severity: 'error', file, line: text.slice(0, m.index).split('\n').length, column: 1,
+        message: '/// <reference path> points outside the project; a mapping may use only files inside it',
+      });
+    }
+  }
+  return findings;
 }
 
 function tooLarge(source: string, length: number, inputBytes: Record<string, number>): Finding {

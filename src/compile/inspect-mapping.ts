@@ -1,6 +1,9 @@
-import { createContext, runInContext, type Context } from 'node:vm';
+// What a mapping declares (events keys, url, otherEvents) is read by evaluating its bundle, and
+// that evaluation is user code: it happens in the sandbox process ('inspect' mode), which sends
+// back only a plain-data description of the exported value. This file judges that description.
 import { isEventType } from '../events/event-types.js';
 import type { Finding } from '../findings/finding.js';
+import type { MappingShape, RunOutcome, Sandbox, ValueShape } from '../sandbox/index.js';
 import { unknownEventFinding } from './typecheck.js';
 
 /** What a mapping declares, read by evaluating its bundle at compile time. */
@@ -8,14 +11,6 @@ export interface MappingInfo {
   events: string[];
   otherEvents: 'cancel' | 'passthrough';
   url?: string;
-}
-
-/**
- * One V8 context for every mapping of a compile run: creating one costs ~1.3 ms, and each
- * mapping's module runs inside its own function scope, so they do not see each other.
- */
-export function createInspectContext(): Context {
-  return createContext({}, { codeGeneration: { strings: false, wasm: false } });
 }
 
 export interface InspectInput {
@@ -27,41 +22,87 @@ export interface InspectInput {
   sourceText: string;
 }
 
-/**
- * Runs the bundled module once, in a fresh V8 context with a time limit, and
- * checks the shape of what it exports. This catches unknown event keys even
- * with --no-typecheck, and gives the snippet header its event list.
- */
-export function inspectMapping(input: InspectInput, context: Context = createInspectContext()): { info?: MappingInfo; findings: Finding[] } {
-  let value: unknown;
-  try {
-    value = runInContext(`(function () {\n${input.body}\nreturn ${input.mappingName};\n})()`, context, { timeout: 1000 });
-  } catch (error) {
-    const message = error instanceof Error || (typeof error === 'object' && error && 'message' in error)
-      ? String((error as { message: unknown }).message) : String(error);
-    return { findings: [{ code: 'mapping-threw', severity: 'error', file: input.file, message: `loading the mapping threw: ${message}` }] };
-  }
-  const fail = (message: string): { findings: Finding[] } =>
-    ({ findings: [{ code: 'invalid-mapping', severity: 'error', file: input.file, message }] });
+/** The code the sandbox evaluates: the module body, ending with the mapping as its value. */
+export function inspectionCode(input: Pick<InspectInput, 'body' | 'mappingName'>): string {
+  return `${input.body}\nreturn ${input.mappingName || 'undefined'};`;
+}
 
-  if (!isRecord(value)) return fail('the default export must be defineMapping({ events: { … } })');
-  const { events, url, otherEvents } = value;
-  if (!isRecord(events)) return fail('`events` must be an object keyed by Dodo event type');
-  if (url !== undefined && (typeof url !== 'string' || !/^https:\/\/[^\s/]+/.test(url))) {
-    return fail(`\`url\` must be an absolute https URL, got ${JSON.stringify(url)}`);
+/**
+ * Runs the bundled module once in the sandbox, with a time limit, and checks the shape of what
+ * it exports. This catches unknown event keys even with --no-typecheck, and gives the snippet
+ * header its event list.
+ */
+export async function inspectMapping(input: InspectInput, sandbox: Sandbox): Promise<{ info?: MappingInfo; findings: Finding[] }> {
+  const [outcome] = await sandbox.runMany(inspectionCode(input), [{}], { mode: 'inspect' });
+  return judgeInspection(input, outcome!);
+}
+
+/** Turns the sandbox's description of the exported mapping into the mapping's info or findings. */
+export function judgeInspection(input: Pick<InspectInput, 'file' | 'sourceText'>, outcome: RunOutcome): { info?: MappingInfo; findings: Finding[] } {
+  const file = input.file;
+  if (!outcome.ok) {
+    const what = outcome.error.kind === 'timeout' ? 'loading the mapping did not finish: ' : 'loading the mapping threw: ';
+    const finding: Finding = { code: 'mapping-threw', severity: 'error', file, message: what + outcome.error.message };
+    return { findings: [finding, ...escapeFindings(file, outcome)] };
   }
-  if (otherEvents !== undefined && otherEvents !== 'cancel' && otherEvents !== 'passthrough') {
-    return fail(`\`otherEvents\` must be "cancel" or "passthrough", got ${JSON.stringify(otherEvents)}`);
+  const escapes = escapeFindings(file, outcome);
+  const fail = (message: string): { findings: Finding[] } =>
+    ({ findings: [{ code: 'invalid-mapping', severity: 'error', file, message }, ...escapes] });
+  const shape = (isRecord(outcome.result) ? outcome.result : {}) as MappingShape;
+
+  if (shape.type !== 'object') {
+    return fail(`the default export must be defineMapping({ events: { … } }), got ${describe(shape)}`);
   }
-  const findings: Finding[] = [];
-  const keys = Object.keys(events).sort();
+  const { events, url, otherEvents } = shape;
+  if (events?.error !== undefined) return fail(`reading \`events\` threw: ${events.error}`);
+  if (events?.type !== 'object') return fail('`events` must be an object keyed by Dodo event type');
+  if (url !== undefined && (url.type !== 'undefined' || url.error !== undefined)) {
+    if (url.error !== undefined) return fail(`reading \`url\` threw: ${url.error}`);
+    if (url.type !== 'string' || typeof url.value !== 'string' || !/^https:\/\/[^\s/\p{Cc}]+[^\s\p{Cc}]*$/u.test(url.value)) {
+      return fail(`\`url\` must be an absolute https URL, got ${describe(url)}`);
+    }
+  }
+  let others: 'cancel' | 'passthrough' = 'cancel';
+  if (otherEvents !== undefined && otherEvents.type !== 'undefined') {
+    if (otherEvents.error !== undefined) return fail(`reading \`otherEvents\` threw: ${otherEvents.error}`);
+    if (otherEvents.value !== 'cancel' && otherEvents.value !== 'passthrough') {
+      return fail(`\`otherEvents\` must be "cancel" or "passthrough", got ${describe(otherEvents)}`);
+    }
+    others = otherEvents.value;
+  }
+  if (events.error !== undefined) return fail(`listing the keys of \`events\` threw: ${events.error}`);
+  const findings: Finding[] = [...escapes];
+  const entries = (Array.isArray(events.keys) ? events.keys : []).filter((k) => isRecord(k) && typeof k.key === 'string');
+  const keys = [...new Set(entries.map((k) => k.key))].sort();
   for (const key of keys) {
-    if (!isEventType(key)) findings.push({ ...unknownEventFinding(key), file: input.file, ...locateKey(input.sourceText, key) });
-    else if (typeof events[key] !== 'function') findings.push({ code: 'invalid-mapping', severity: 'error', file: input.file, ...locateKey(input.sourceText, key), message: `events["${key}"] must be a function (event) => result` });
+    const entry = entries.find((k) => k.key === key)!;
+    if (!isEventType(key)) findings.push({ ...unknownEventFinding(key), file, ...locateKey(input.sourceText, key) });
+    else if (entry.error !== undefined) findings.push({ code: 'invalid-mapping', severity: 'error', file, ...locateKey(input.sourceText, key), message: `reading events["${key}"] threw: ${entry.error}` });
+    else if (entry.type !== 'function') findings.push({ code: 'invalid-mapping', severity: 'error', file, ...locateKey(input.sourceText, key), message: `events["${key}"] must be a function (event) => result, got ${describe(entry)}` });
   }
-  const info: MappingInfo = { events: keys.filter(isEventType), otherEvents: otherEvents ?? 'cancel' };
-  if (typeof url === 'string') info.url = url;
+  const info: MappingInfo = { events: keys.filter(isEventType), otherEvents: others };
+  if (url?.type === 'string' && typeof url.value === 'string') info.url = url.value;
   return { info, findings };
+}
+
+/** Code generation from strings, attempted while the module loaded (caught or not). */
+export function escapeFindings(file: string, outcome: RunOutcome): Finding[] {
+  return (outcome.escapes ?? []).map((what) => ({
+    code: 'escape-attempt' as const,
+    severity: 'error' as const,
+    file,
+    message: `the code calls ${what} to run code from a string; the webhook runtime forbids it, and a mapping must not try`,
+  }));
+}
+
+function describe(v: ValueShape): string {
+  if (v.type === 'string') return JSON.stringify(v.value);
+  if (v.type === 'number' || v.type === 'boolean') return String(v.value);
+  if (v.type === 'bigint') return 'a BigInt';
+  if (v.type === 'revoked proxy') return 'a revoked Proxy';
+  if (v.type === 'undefined' || v.type === 'null') return v.type;
+  if (v.type === 'array' || v.type === 'object' || v.type === 'function' || v.type === 'symbol') return `${v.type === 'array' || v.type === 'object' ? 'an' : 'a'} ${v.type}`;
+  return 'a value that cannot be read';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
+import { isInside, isRealInside, toProjectPath } from '../util/path.js';
 import type { Plugin } from 'esbuild';
 import { TOOL_ROOT } from '../util/tool-info.js';
 
@@ -20,10 +21,30 @@ const TOOL_MODULES: Record<string, string> = {
  * comments esbuild writes into snippets read "dodo-transform:…" instead of
  * an install path that differs per machine.
  */
-export function createResolvePlugin(): Plugin {
+export function createResolvePlugin(root: string): Plugin {
   return {
     name: 'dodo-transform-resolve',
     setup(build) {
+      // Import attributes would load any file as text or bytes: refused, whatever the path.
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (Object.keys(args.with ?? {}).length === 0) return undefined;
+        return { errors: [{ text: `import ${JSON.stringify(args.path)} with attributes cannot run in the webhook runtime: import attributes are not supported` }] };
+      });
+      // Absolute paths: a mapping's helpers are relative modules inside the project.
+      build.onResolve({ filter: /^(\/|[A-Za-z]:[\\/]|\\\\|file:)/ }, (args) => {
+        if (args.kind === 'entry-point' || args.namespace === ENTRY_NS) return undefined;
+        return { errors: [{ text: `import ${JSON.stringify(args.path)} is an absolute path: a mapping may import only relative helper modules inside the project and "dodo-transform"` }] };
+      });
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.namespace === TOOL_NS) return undefined;
+        if (isInside(root, join(args.resolveDir, args.path))) return undefined;
+        return { errors: [{ text: `import ${JSON.stringify(args.path)} leaves the project: a mapping may import only relative helper modules inside the project` }] };
+      });
+      // Every user file esbuild reads: a regular file whose real path (symlinks followed) is inside.
+      build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+        if (isRealInside(root, args.path)) return undefined;
+        return { errors: [{ text: `${JSON.stringify(toProjectPath(root, args.path))} is outside the project (a symbolic link out of it?): a mapping may import only files inside the project` }] };
+      });
       build.onResolve({ filter: /^dodo-transform-entry:/ }, (args) => ({
         path: args.path.slice(ENTRY_PREFIX.length),
         namespace: ENTRY_NS,

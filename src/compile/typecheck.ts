@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { EVENT_TYPES } from '../events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { suggest } from '../util/suggest.js';
-import { toProjectPath } from '../util/path.js';
+import { isInside, toProjectPath } from '../util/path.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
 
 export interface TypecheckOptions {
@@ -74,7 +74,9 @@ export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
     // Single-threaded: for a few mapping files tsc's parallel checkers cost more than they save, and
     // they would compete for the cores with the bundling and analysis this process does meanwhile.
     const output = await run(tsc.command, [...tsc.args, '-p', project, '--pretty', 'false', '--singleThreaded'], options.root);
-    return parseDiagnostics(output, options.root);
+    // Diagnostics in files outside the project (reached through an import or a reference the
+    // bundler refuses) are not shown: they would print what those files contain.
+    return parseDiagnostics(output, options.root).filter((f) => f.file === undefined || isInside(options.root, f.file));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -82,13 +84,17 @@ export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
 
 function run(command: string, args: string[], cwd: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // tsc exits non-zero when it reports diagnostics; only a missing process is a failure.
-      if (error && typeof error.code !== 'number') reject(new Error(`could not run the TypeScript compiler: ${error.message}`, { cause: error }));
+    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, timeout: TYPECHECK_TIMEOUT_MS, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      // tsc exits non-zero when it reports diagnostics; only a missing or killed process is a failure.
+      if (error && (error.killed || error.signal)) resolvePromise(`the type checker did not finish within ${TYPECHECK_TIMEOUT_MS / 1000} s (types too complex?); run with --no-typecheck to skip it\n`);
+      else if (error && typeof error.code !== 'number') reject(new Error(`could not run the TypeScript compiler: ${error.message}`, { cause: error }));
       else resolvePromise(stdout + stderr);
     });
   });
 }
+
+/** Bounded like every other step that reads user input: pathological types must not hang a CI job. */
+const TYPECHECK_TIMEOUT_MS = 20_000;
 
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): (error|warning) TS(\d+): (.*)$/;
 const UNKNOWN_KEY = /^Object literal may only specify known properties, (?:and|but) ''?(.+?)''? does not exist in type 'EventHandlers'/;

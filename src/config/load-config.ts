@@ -1,6 +1,8 @@
 import { loadEsbuild } from '../util/load-esbuild.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Plugin } from 'esbuild';
+import { isInside } from '../util/path.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
 import type { UserConfig } from './define-config.js';
@@ -17,7 +19,9 @@ export function findConfigFile(cwd: string): string | undefined {
 
 /**
  * Loads a config file: bundled by esbuild (so it may be TypeScript and import
- * "dodo-transform" without node_modules), imported from memory, then checked.
+ * "dodo-transform" without node_modules), evaluated in the sandbox process like every other
+ * piece of user code (a pull request can change the config too), then checked. Only the
+ * config's JSON data comes back.
  */
 export async function loadConfigFile(file: string): Promise<UserConfig> {
   let code: string;
@@ -26,10 +30,13 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
       entryPoints: [file],
       bundle: true,
       write: false,
-      format: 'esm',
-      platform: 'node',
+      format: 'iife',
+      globalName: 'config_module',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
       logLevel: 'silent',
       alias: { 'dodo-transform': join(TOOL_ROOT, 'src', 'config', 'config-entry.ts') },
+      plugins: [configImportsPlugin(dirname(file))],
     });
     code = result.outputFiles[0]?.text ?? '';
   } catch (error) {
@@ -37,17 +44,40 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
     const where = first?.location ? `:${first.location.line}:${first.location.column + 1}` : '';
     throw new UserError(`${file}${where}: cannot load the config: ${first?.text ?? String(error)}`, { cause: error });
   }
-  let value: unknown;
+  const { createSandbox } = await import('../sandbox/index.js');
+  const sandbox = createSandbox({ concurrency: 1 });
+  let outcome;
   try {
-    const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default?: unknown };
-    value = module.default;
-  } catch (error) {
-    throw new UserError(`${file}: the config threw while loading: ${(error as Error).message}`, { cause: error });
+    [outcome] = await sandbox.runMany(`${code}\nreturn config_module && config_module.default;`, [{}], { mode: 'data' });
+  } finally {
+    await sandbox.close();
   }
+  if (!outcome!.ok) throw new UserError(`${file}: the config threw while loading: ${outcome!.error.message}`);
+  if (outcome!.escapes) throw new UserError(`${file}: the config calls ${outcome!.escapes.join(', ')} to run code from a string; a config is data`);
+  const value = (outcome!.result as { value?: unknown } | null)?.value;
   if (value === undefined) throw new UserError(`${file}: the config has no default export; use export default defineConfig({ … })`);
   // zod is loaded only when there is a config file to check: it costs ~50 ms to import.
   const { getConfigProblems } = await import('./config-schema.js');
   const problems = getConfigProblems(value);
   if (problems.length > 0) throw new UserError(`${file}: invalid config\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return value as UserConfig;
+}
+
+/** A config may import relative files inside its folder and "dodo-transform"; nothing else. */
+function configImportsPlugin(dir: string): Plugin {
+  return {
+    name: 'dodo-transform-config-imports',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point' || args.path === 'dodo-transform' || args.namespace !== 'file') return undefined;
+        // The tool's own modules (what "dodo-transform" resolves to) import each other.
+        if (isInside(join(TOOL_ROOT, 'src'), args.importer)) return undefined;
+        if (Object.keys(args.with).length > 0) return { errors: [{ text: `import attributes are not supported in a config (${JSON.stringify(args.path)})` }] };
+        if (!args.path.startsWith('.')) return { errors: [{ text: `a config may import only relative files and "dodo-transform", not ${JSON.stringify(args.path)}` }] };
+        const target = join(args.resolveDir, args.path);
+        if (!isInside(dir, target)) return { errors: [{ text: `${JSON.stringify(args.path)} is outside the project` }] };
+        return undefined;
+      });
+    },
+  };
 }

@@ -22,6 +22,7 @@ export const FINDING_CODES = {
   'mapping-threw': 'evaluating the mapping module threw',
   'snippet-too-large': 'the snippet exceeds the runtime\'s 51,200 character limit',
   'duplicate-name': 'two mappings would write the same snippet file',
+  'escape-attempt': 'code generation from strings (eval, the Function constructor), caught or not: the runtime forbids it',
   // Snippet source (validate, check)
   'syntax-error': 'the snippet does not parse as a script',
   'handler-shape': 'the snippet is not exactly one top-level function handler(webhook)',

@@ -1,5 +1,6 @@
 import type { Dirent } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readBounded, unreadableReason } from '../util/user-files.js';
 import path from 'node:path';
 import { EVENT_TYPES, isEventType } from '../events/event-types.js';
 import type { EventType } from '../events/event-types.js';
@@ -39,10 +40,23 @@ async function isDirectory(entry: Dirent, full: string): Promise<boolean> {
   return entry.isSymbolicLink() && (await stat(full).then((s) => s.isDirectory(), () => false));
 }
 
-async function loadFile(file: string, eventType: EventType, out: LoadedSamples): Promise<void> {
+/** No delivery comes near this; a larger file is refused before it is read whole. */
+export const MAX_SAMPLE_BYTES = 4 * 1024 * 1024;
+
+async function loadFile(file: string, eventType: EventType, out: LoadedSamples, root: string | undefined): Promise<void> {
   let text: string;
+  const unreadable = unreadableReason(file, root);
+  if (unreadable !== undefined) {
+    out.problems.push({ file, jsonPath: '$', message: `cannot use the file: it ${unreadable}` });
+    return;
+  }
   try {
-    text = await readFile(file, 'utf8');
+    const read = await readBounded(file, MAX_SAMPLE_BYTES);
+    if (read.truncated) {
+      out.problems.push({ file, jsonPath: '$', message: `the file has ${read.bytes} bytes; a sample may have at most ${MAX_SAMPLE_BYTES}` });
+      return;
+    }
+    text = read.text;
   } catch (error) {
     out.problems.push({ file, jsonPath: '$', message: `cannot read the file: ${errorText(error)}` });
     return;
@@ -65,7 +79,7 @@ async function loadFile(file: string, eventType: EventType, out: LoadedSamples):
   }
 }
 
-async function loadFolder(folder: string, eventType: EventType, out: LoadedSamples): Promise<void> {
+async function loadFolder(folder: string, eventType: EventType, out: LoadedSamples, root: string | undefined): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -76,7 +90,7 @@ async function loadFolder(folder: string, eventType: EventType, out: LoadedSampl
   for (const entry of entries.sort(byName)) {
     const file = path.join(folder, entry.name);
     if (!entry.name.toLowerCase().endsWith('.json') || (await isDirectory(entry, file))) continue;
-    await loadFile(file, eventType, out);
+    await loadFile(file, eventType, out, root);
   }
 }
 
@@ -85,7 +99,7 @@ async function loadFolder(folder: string, eventType: EventType, out: LoadedSampl
  * order. Never throws over user files: whatever is wrong becomes a problem, and a
  * missing `dir` simply has no samples.
  */
-export async function loadSampleFiles(dir: string): Promise<LoadedSamples> {
+export async function loadSampleFiles(dir: string, root?: string): Promise<LoadedSamples> {
   const out: LoadedSamples = { samples: [], problems: [] };
   let entries: Dirent[];
   try {
@@ -116,7 +130,7 @@ export async function loadSampleFiles(dir: string): Promise<LoadedSamples> {
       out.problems.push({ file: full, jsonPath: '$', message });
       continue;
     }
-    await loadFolder(full, entry.name, out);
+    await loadFolder(full, entry.name, out, root);
   }
   return out;
 }

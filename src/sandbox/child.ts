@@ -31,6 +31,7 @@ export interface Job {
   inputs: string[];
   /** A rerun after a process died: one sample per timed call, so the culprit is identified. */
   careful: boolean;
+  mode: 'run' | 'inspect' | 'data';
   /** One call per input, in any order. */
   onOutcome(index: number, outcome: RunOutcome): void;
   /**
@@ -136,12 +137,32 @@ export class SandboxProcess {
       lineCount: job.code.split(/\r\n|[\n\r\u2028\u2029]/).length,
     };
     if (job.inputs.length === 0) return this.finish([], []);
-    proc.send({ type: 'job', id, code: job.code, inputs: job.inputs, timeoutMs: this.limits.timeoutMs, careful: job.careful });
+    proc.send({ type: 'job', id, code: job.code, inputs: job.inputs, timeoutMs: this.limits.timeoutMs, careful: job.careful, mode: job.mode });
     this.armWatchdog();
     if (this.rssPoll === null && process.platform === 'linux') {
       this.rssPoll = setInterval(() => this.checkMemory(), RSS_POLL_MS);
       this.rssPoll.unref();
     }
+  }
+
+  /** The job this process is running, if any. */
+  get current(): Job | null {
+    return this.active?.job ?? null;
+  }
+
+  /**
+   * Gives up the running job: its unreported samples get `outcome`, and the process is killed
+   * (a new one starts) rather than left to finish a group that may be looping.
+   */
+  abandon(outcome: () => RunOutcome): void {
+    const active = this.active;
+    if (active === null) return;
+    active.reported.forEach((done, i) => { if (!done) this.report(active, i, outcome()); });
+    this.finish([], []);
+    // Forgotten before it is killed: its 'close' is then ignored, and the next job spawns anew.
+    const proc = this.proc;
+    this.proc = null;
+    proc?.kill('SIGKILL');
   }
 
   async close(): Promise<void> {
@@ -186,7 +207,7 @@ export class SandboxProcess {
   }
 
   private onMessage(proc: ChildProcess, message: ChildMessage): void {
-    if (proc !== this.proc) return;
+    if (proc !== this.proc || typeof message !== 'object' || message === null) return;
     if (message.type === 'ready') {
       this.ready = true;
       if (this.active !== null) this.armWatchdog();
@@ -199,7 +220,9 @@ export class SandboxProcess {
         this.report(active, i, { ok: false, error: { ...message.error }, logs: [], durationMs: 0 });
       }
     } else {
+      if (!Array.isArray(message.results)) return;
       for (const result of message.results) {
+        if (typeof result !== 'object' || result === null || typeof result.index !== 'number') continue;
         if (active.reported[result.index] === false) this.report(active, result.index, toOutcome(result, active.lineCount));
       }
     }

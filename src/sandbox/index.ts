@@ -4,4 +4,4 @@ export { createSandbox } from './sandbox.js';
 export { benchSandbox } from './bench.js';
 export type { BenchOptions, BenchResult } from './bench.js';
 export { SNIPPET_FILENAME } from './types.js';
-export type { ConsoleEntry, RunError, RunErrorKind, RunOutcome, Sandbox, SandboxOptions } from './types.js';
+export type { ConsoleEntry, MappingShape, RunError, RunErrorKind, RunManyOptions, RunOutcome, Sandbox, SandboxOptions, ValueShape } from './types.js';

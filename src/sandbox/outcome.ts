@@ -19,7 +19,7 @@ export interface SampleResult {
 }
 
 const KINDS: ReadonlySet<string> = new Set<RunErrorKind>([
-  'syntax', 'throw', 'timeout', 'memory', 'stack', 'invalid-result', 'promise', 'no-handler', 'crash',
+  'syntax', 'throw', 'timeout', 'memory', 'stack', 'invalid-result', 'promise', 'no-handler', 'crash', 'skipped',
 ]);
 const LEVELS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug']);
 
@@ -69,7 +69,7 @@ export function toOutcome(message: SampleResult, lineCount: number): RunOutcome 
       return unreadable(durationMs);
     }
     if (typeof envelope !== 'object' || envelope === null) return unreadable(durationMs);
-    const { ok, logs, result, error } = envelope as { ok?: unknown; logs?: unknown; result?: unknown; error?: Partial<RunError> };
+    const { ok, logs, result, error, escapes } = envelope as { ok?: unknown; logs?: unknown; result?: unknown; error?: Partial<RunError>; escapes?: unknown };
     if (ok === true) {
       outcome = { ok: true, result, logs: asLogs(logs), durationMs };
     } else if (ok === false && error && typeof error.kind === 'string' && KINDS.has(error.kind) && typeof error.message === 'string') {
@@ -83,6 +83,10 @@ export function toOutcome(message: SampleResult, lineCount: number): RunOutcome 
     } else {
       return unreadable(durationMs);
     }
+    if (Array.isArray(escapes)) {
+      const names = escapes.filter((e): e is string => typeof e === 'string').slice(0, 10);
+      if (names.length > 0) outcome.escapes = names;
+    }
   }
   if (message.importAttempt !== undefined && !(outcome.ok === false && outcome.error.kind === 'timeout')) {
     // The runtime has no module loader: code relying on import() cannot work there.
@@ -91,6 +95,7 @@ export function toOutcome(message: SampleResult, lineCount: number): RunOutcome 
       error: { kind: 'throw', message: `import(${JSON.stringify(message.importAttempt)}) is not available: a transformation cannot load modules` },
       logs: outcome.logs,
       durationMs,
+      ...(outcome.escapes && { escapes: outcome.escapes }),
     };
   }
   return outcome;

@@ -5,14 +5,21 @@
 //
 // It evaluates to `install(inputJson)`, which
 //   - parses the input with the context's own JSON.parse (the webhook is a context object),
-//   - installs the capturing `console`,
-//   - defines `__dodo_input__` and `__dodo_run__` (non-writable, non-configurable, hidden),
-// and returns `[getLogs, run]`: `getLogs()` is called only when the snippet did not finish
-// (timeout), to still report what it logged; `run` is `__dodo_run__`, for the sandbox's driver.
+//   - installs the capturing `console`, a frozen clock and a seeded Math.random (so that a run is
+//     reproducible and the compiled snippet and its reference see the same "now"),
+//   - wraps eval and the Function constructors so that code generation from strings, which the
+//     context refuses anyway, is recorded even when the snippet catches the error,
+// and returns the entry points the worker hands to its driver, `[getLogs, run, inspect,
+// classify, thrown, data]`. Nothing is defined on the global object: a snippet enumerating its
+// globals sees the runtime's, plus console.
 //
-// `__dodo_run__(fn)` calls the wrapped snippet, classifies what came back and returns a JSON
-// string envelope built inside the context: `{"ok":true,"logs":[...],"result":...}` or
+// `run(outer)` gets the compiled wrapper `(function (input) { return function () { <code> … } })`,
+// binds the input, calls the snippet, classifies what came back and returns a JSON string
+// envelope built inside the context: `{"ok":true,"logs":[...],"result":...}` or
 // `{"ok":false,"logs":[...],"error":{kind,message,stack?}}`. Only that string leaves the context.
+// `inspect(outer)` does the same for a mapping module: it describes the exported mapping's shape
+// (events keys, url, otherEvents, destination) as plain data. `classify(value)` and
+// `thrown(error)` serve the slow path, where the worker evaluates the exact runtime wrapper.
 //
 // Intrinsics are captured before the snippet runs, and the envelope is assembled by string
 // concatenation (no arrays/objects that a snippet's prototype tampering could reach), so a
@@ -22,6 +29,13 @@
 /** Caps on what console capture keeps per sample. */
 export const MAX_LOG_ENTRIES = 100;
 export const MAX_LOG_TEXT = 2000;
+/** Caps on what one run may send back: larger results are reported, not carried. */
+export const MAX_RESULT_CHARS = 1024 * 1024;
+export const MAX_RESULT_DEPTH = 64;
+export const MAX_MESSAGE_CHARS = 2000;
+export const MAX_STACK_CHARS = 4000;
+/** "Now" for a sample without a readable timestamp. */
+export const DEFAULT_NOW = Date.UTC(2025, 7, 4, 5, 30, 0);
 
 export const PRELUDE_SOURCE = String.raw`(function () {
 'use strict';
@@ -41,6 +55,11 @@ var FRAME = /^\s+at /;
 var reTest = RegExp.prototype.test;
 var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 var MAX_LOGS = ${MAX_LOG_ENTRIES}, MAX_TEXT = ${MAX_LOG_TEXT};
+var MAX_RESULT = ${MAX_RESULT_CHARS}, MAX_DEPTH = ${MAX_RESULT_DEPTH}, MAX_MESSAGE = ${MAX_MESSAGE_CHARS}, MAX_STACK = ${MAX_STACK_CHARS};
+var DEFAULT_NOW = ${DEFAULT_NOW};
+var ownKeys = Object.keys, getPrototypeOf = Object.getPrototypeOf, construct = Reflect.construct;
+var DateC = Date, dateParse = Date.parse, MathC = Math, FunctionC = Function, evalF = eval;
+var strCharCode = String.prototype.charCodeAt;
 
 var logsText = '', logCount = 0, dropped = 0;
 
@@ -88,7 +107,7 @@ function fmt(v) {
 function record(level, args) {
   if (logCount >= MAX_LOGS) { dropped++; return; }
   var text = '';
-  for (var i = 0; i < args.length; i++) text += (i ? ' ' : '') + fmt(args[i]);
+  for (var i = 0; i < args.length && text.length <= MAX_TEXT; i++) text += (i ? ' ' : '') + fmt(args[i]);
   if (text.length > MAX_TEXT) text = apply(strSlice, text, [0, MAX_TEXT]) + '... [truncated]';
   logsText += (logCount ? ',' : '') + '{"level":"' + level + '","text":' + stringify(text) + '}';
   logCount++;
@@ -121,10 +140,14 @@ function snippetStack(e) {
   return out;
 }
 
+function cap(text, max) {
+  return text.length > max ? apply(strSlice, text, [0, max]) + '... [truncated]' : text;
+}
+
 function fail(kind, message, stack) {
-  var err = '{"kind":"' + kind + '","message":' + stringify(safeString(message));
-  if (typeof stack === 'string') err += ',"stack":' + stringify(stack);
-  return '{"ok":false,"logs":' + getLogs() + ',"error":' + err + '}}';
+  var err = '{"kind":"' + kind + '","message":' + stringify(cap(safeString(message), MAX_MESSAGE));
+  if (typeof stack === 'string') err += ',"stack":' + stringify(cap(stack, MAX_STACK));
+  return '{"ok":false,"logs":' + getLogs() + escapesJson() + ',"error":' + err + '}}';
 }
 
 function isStackOverflow(e) {
@@ -160,10 +183,12 @@ function keyPath(base, key, holderIsArray) {
 }
 
 // JSON.stringify with a replacer that names the first value JSON cannot carry faithfully
-// (BigInt throws in JSON.stringify; functions and symbols would vanish silently).
+// (BigInt throws in JSON.stringify; functions and symbols would vanish silently), and stops at a
+// nesting depth no request needs, before the paths it keeps grow with the depth.
 var badValue = null;
+var TOO_DEEP = {};
 function serialise(value) {
-  var paths = new MapC();
+  var paths = new MapC(), depths = new MapC();
   return stringify(value, function (key, v) {
     var holderPath = apply(mapGet, paths, [this]);
     var path = holderPath === undefined ? 'result' : keyPath(holderPath, key, isArray(this));
@@ -172,9 +197,18 @@ function serialise(value) {
       if (badValue === null) badValue = path + ' is ' + (t === 'bigint' ? 'a BigInt' : 'a ' + t) + ', which JSON cannot represent';
       return undefined;
     }
-    if (v !== null && t === 'object') apply(mapSet, paths, [v, path]);
+    if (v !== null && t === 'object') {
+      var depth = holderPath === undefined ? 0 : apply(mapGet, depths, [this]) + 1;
+      if (depth > MAX_DEPTH) { badValue = path + ' is nested more than ' + MAX_DEPTH + ' levels deep; no destination reads a request like that'; throw TOO_DEEP; }
+      apply(mapSet, paths, [v, path]);
+      apply(mapSet, depths, [v, depth]);
+    }
     return v;
   });
+}
+
+function escapesJson() {
+  return escapes === '' ? '' : ',"escapes":[' + escapes + ']';
 }
 
 function classifyResult(value) {
@@ -189,6 +223,7 @@ function classifyResult(value) {
   try {
     text = serialise(value);
   } catch (e) {
+    if (e === TOO_DEEP) return fail('invalid-result', badValue);
     if (isStackOverflow(e)) return fail('stack', 'RangeError: Maximum call stack size exceeded while serialising the result (too deeply nested?)', snippetStack(e));
     var isError = e instanceof ErrorC;
     var msg = isError ? safeString(prop(e, 'name')) + ': ' + safeString(prop(e, 'message')) : fmt(e);
@@ -197,28 +232,202 @@ function classifyResult(value) {
   }
   if (badValue !== null) return fail('invalid-result', badValue);
   if (typeof text !== 'string' || text[0] !== '{') return fail('invalid-result', 'The result does not serialise to a JSON object (a toJSON method replaced it)');
-  return '{"ok":true,"logs":' + getLogs() + ',"result":' + text + '}';
+  if (text.length > MAX_RESULT) return fail('invalid-result', 'The result is ' + text.length + ' characters of JSON; validation reads at most ' + MAX_RESULT + ' (no destination accepts a request this large)');
+  return '{"ok":true,"logs":' + getLogs() + escapesJson() + ',"result":' + text + '}';
 }
 
-function run(fn) {
-  try {
+// Only reachable if the snippet sabotaged the built-ins this file relies on.
+var SABOTAGED = '{"ok":false,"logs":[],"error":{"kind":"crash","message":"The sandbox could not report this run: the snippet tampered with built-ins it relies on"}}';
+
+function guarded(body) {
+  try { return body(); } catch (x) { return SABOTAGED; }
+}
+
+var input;
+
+function run(outer) {
+  return guarded(function () {
     var value;
     try {
-      value = apply(fn, undefined, []);
+      value = apply(apply(outer, undefined, [input]), undefined, []);
     } catch (e) {
       return describeThrow(e);
     }
     return classifyResult(value);
-  } catch (x) {
-    // Only reachable if the snippet sabotaged the built-ins this file relies on.
-    return '{"ok":false,"logs":[],"error":{"kind":"crash","message":"The sandbox could not report this run: the snippet tampered with built-ins it relies on"}}';
+  });
+}
+
+function classify(value) {
+  return guarded(function () { return classifyResult(value); });
+}
+
+function thrown(error) {
+  return guarded(function () { return describeThrow(error); });
+}
+
+// --- Inspecting a mapping module: its shape as plain data. Every read may run a getter or a
+// Proxy trap of the mapping's; each is caught and described, never passed on.
+function readProp(o, key) {
+  try { return { value: o[key] }; } catch (e) { return { error: describeError(e) }; }
+}
+
+function describeError(e) {
+  var isError = false;
+  try { isError = e instanceof ErrorC; } catch (x) { /* a hostile Proxy */ }
+  var text = isError ? safeString(prop(e, 'name')) + ': ' + safeString(prop(e, 'message')) : 'a non-Error value: ' + fmt(e);
+  return cap(text, MAX_MESSAGE);
+}
+
+function kindOf(v) {
+  if (v === null) return 'null';
+  try { if (isArray(v)) return 'array'; } catch (e) { return 'revoked proxy'; }
+  return typeof v;
+}
+
+function describeValue(read) {
+  if (read.error !== undefined) return { error: read.error };
+  var v = read.value, d = { type: kindOf(v) };
+  if (typeof v === 'string') d.value = cap(v, MAX_MESSAGE);
+  else if (typeof v === 'number' || typeof v === 'boolean') d.value = v;
+  return d;
+}
+
+function describeMapping(value) {
+  var d = { type: kindOf(value) };
+  if (d.type !== 'object' && d.type !== 'function') return d;
+  var names = ['url', 'otherEvents', 'destination'];
+  for (var i = 0; i < names.length; i++) {
+    var r = readProp(value, names[i]);
+    if (r.error !== undefined || r.value !== undefined) d[names[i]] = describeValue(r);
   }
+  var ev = readProp(value, 'events');
+  var events = describeValue(ev);
+  if (events.type === 'object') {
+    var keys;
+    try { keys = ownKeys(ev.value); } catch (e) { events.error = describeError(e); keys = []; }
+    var list = [];
+    for (var k = 0; k < keys.length && k < 500; k++) {
+      var key = safeString(keys[k]);
+      var entry = describeValue(readProp(ev.value, key));
+      entry.key = cap(key, 200);
+      list[list.length] = entry;
+    }
+    events.keys = list;
+    if (keys.length > 500) events.more = keys.length - 500;
+  }
+  d.events = events;
+  return d;
+}
+
+function inspect(outer) {
+  return guarded(function () {
+    var value;
+    try {
+      value = apply(apply(outer, undefined, [input]), undefined, []);
+    } catch (e) {
+      return fail('throw', describeError(e), snippetStack(e));
+    }
+    var text = stringify(describeMapping(value));
+    return '{"ok":true,"logs":' + getLogs() + escapesJson() + ',"result":' + text + '}';
+  });
+}
+
+// Evaluates a module that ends in "return <value>;" and carries the value as JSON data,
+// { value } (for a config file: data only, nothing callable survives).
+function data(outer) {
+  return guarded(function () {
+    var value;
+    try {
+      value = apply(apply(outer, undefined, [input]), undefined, []);
+    } catch (e) {
+      return fail('throw', describeError(e), snippetStack(e));
+    }
+    var text;
+    try {
+      text = serialise({ value: value });
+    } catch (e) {
+      return fail('invalid-result', e === TOO_DEEP ? badValue : 'the value cannot be read as JSON: ' + describeError(e));
+    }
+    if (badValue !== null) return fail('invalid-result', badValue);
+    if (typeof text !== 'string' || text.length > MAX_RESULT) return fail('invalid-result', 'the value is not JSON data of at most ' + MAX_RESULT + ' characters');
+    return '{"ok":true,"logs":' + getLogs() + escapesJson() + ',"result":' + text + '}';
+  });
+}
+
+// --- Code generation from strings: the context refuses it (codeGeneration.strings is false);
+// these wrappers record the attempt first, so that a snippet catching the EvalError is still
+// reported. The wrappers take the place of the constructors everywhere a snippet can find them.
+var escapes = '';
+function noteEscape(what) {
+  var quoted = stringify(what);
+  if (apply(strIndexOf, escapes, [quoted]) === -1) escapes += (escapes === '' ? '' : ',') + quoted;
+}
+
+function guardConstructor(C, label) {
+  var guard = function () {
+    noteEscape(label);
+    return construct(C, arguments);
+  };
+  defineProperty(guard, 'name', { value: prop(C, 'name') });
+  defineProperty(guard, 'length', { value: 1 });
+  defineProperty(guard, 'prototype', { value: C.prototype });
+  defineProperty(C.prototype, 'constructor', { value: guard, writable: true, configurable: true });
+  return guard;
+}
+
+function guardCodeGeneration() {
+  defineProperty(G, 'Function', { value: guardConstructor(FunctionC, 'the Function constructor'), writable: true, configurable: true });
+  guardConstructor(getPrototypeOf(function* () {}).constructor, 'the GeneratorFunction constructor');
+  guardConstructor(getPrototypeOf(async function () {}).constructor, 'the AsyncFunction constructor');
+  guardConstructor(getPrototypeOf(async function* () {}).constructor, 'the AsyncGeneratorFunction constructor');
+  var guardedEval = function (source) {
+    if (typeof source === 'string') noteEscape('eval');
+    return evalF(source);
+  };
+  defineProperty(guardedEval, 'name', { value: 'eval' });
+  defineProperty(G, 'eval', { value: guardedEval, writable: true, configurable: true });
+}
+
+// --- A clock that starts at the event's timestamp and moves one millisecond per reading (so a
+// loop waiting for time to pass still ends), and a seeded Math.random: the same sample gives the
+// same result on every run, in the snippet and in its reference alike.
+function freezeTime(start) {
+  var now = start - 1;
+  function tick() { now += 1; return now; }
+  var FrozenDate = function Date(a, b, c, d, e, f, g) {
+    if (new.target === undefined) return new DateC(tick()).toString();
+    var args = arguments.length === 0 ? [tick()] : arguments;
+    return construct(DateC, args, new.target);
+  };
+  defineProperty(FrozenDate, 'length', { value: 7 });
+  defineProperty(FrozenDate, 'prototype', { value: DateC.prototype });
+  defineProperty(DateC.prototype, 'constructor', { value: FrozenDate, writable: true, configurable: true });
+  FrozenDate.UTC = DateC.UTC;
+  FrozenDate.parse = DateC.parse;
+  FrozenDate.now = function now() { return tick(); };
+  defineProperty(G, 'Date', { value: FrozenDate, writable: true, configurable: true });
+  var seed = 0x2f6b1d3;
+  MathC.random = function random() {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    var t = MathC.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + MathC.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function nowOf(value) {
+  var payload = value !== null && typeof value === 'object' ? value.payload : undefined;
+  var stamp = payload !== null && typeof payload === 'object' ? payload.timestamp : undefined;
+  var t = typeof stamp === 'string' ? dateParse(stamp) : NaN;
+  return t === t ? t : DEFAULT_NOW;
 }
 
 return function install(inputJson) {
-  defineProperty(G, '__dodo_input__', { value: parse(inputJson) });
-  defineProperty(G, '__dodo_run__', { value: run });
+  input = parse(inputJson);
+  freezeTime(nowOf(input));
+  guardCodeGeneration();
   defineProperty(G, 'console', { value: consoleObject, writable: true, configurable: true });
-  return [getLogs, run];
+  return [getLogs, run, inspect, classify, thrown, data];
 };
 })()`;

@@ -5,7 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import { SandboxProcess, type Job } from './child.js';
-import type { RunOutcome, Sandbox, SandboxOptions } from './types.js';
+import type { RunManyOptions, RunOutcome, Sandbox, SandboxOptions } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 1000;
 const DEFAULT_MEMORY_MB = 64;
@@ -44,7 +44,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
-  function runMany(code: string, inputs: object[]): Promise<RunOutcome[]> {
+  function runMany(code: string, inputs: object[], options: RunManyOptions = {}): Promise<RunOutcome[]> {
     if (closed) return Promise.reject(new Error('The sandbox is closed'));
     if (typeof code !== 'string') return Promise.reject(new TypeError('runMany: code must be a string'));
     let texts: string[];
@@ -61,35 +61,65 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (texts.length === 0) return Promise.resolve([]);
     const outcomes = new Array<RunOutcome>(texts.length);
     let pending = texts.length;
+    const mode = options.mode ?? 'run';
+    const stopAfter = options.stopAfter ?? Infinity;
+    let failures = 0;
+    let stopped = false;
+    const mine = new Set<Job>();
 
     return new Promise((resolve) => {
+      const skipped = (): RunOutcome => ({
+        ok: false, logs: [], durationMs: 0,
+        error: { kind: 'skipped', message: `not run: the snippet already failed ${failures} samples on the time or memory limit` },
+      });
       const settle = (index: number, outcome: RunOutcome): void => {
+        if (outcomes[index] !== undefined) return;
         outcomes[index] = outcome;
         if (--pending === 0) resolve(outcomes);
+        if (!outcome.ok && (outcome.error.kind === 'timeout' || outcome.error.kind === 'memory' || outcome.error.kind === 'crash')) {
+          if (++failures >= stopAfter && !stopped) stop();
+        }
+      };
+      // The budget is spent: drop this call's queued jobs and abandon the ones in flight.
+      const stop = (): void => {
+        stopped = true;
+        for (let i = queue.length - 1; i >= 0; i--) {
+          const job = queue[i]!;
+          if (!mine.has(job)) continue;
+          queue.splice(i, 1);
+          job.inputs.forEach((_, j) => job.onOutcome(j, skipped()));
+        }
+        for (const p of processes) if (p.current !== null && mine.has(p.current)) p.abandon(skipped);
+        pump();
       };
       const enqueue = (indices: number[], front: boolean, careful: boolean): void => {
         const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(indices.length / (processes.length * 2))));
         const jobs: Job[] = [];
         for (let start = 0; start < indices.length; start += size) {
           const slice = indices.slice(start, start + size);
-          jobs.push({
+          const job: Job = {
             code,
             inputs: slice.map((i) => texts[i]!),
             careful,
+            mode,
             onOutcome: (j, outcome) => settle(slice[j]!, outcome),
             onEnd: (suspects, unreported) => {
               // A process died mid-chunk: what it did not finish goes first in line on a new
               // process, the samples that may have killed it one by one.
+              mine.delete(job);
               const rerun = unreported.map((j) => slice[j]!);
               const careful = suspects.map((j) => slice[j]!);
               if (closed) [...careful, ...rerun].forEach((i) => settle(i, closedOutcome()));
+              else if (stopped) [...careful, ...rerun].forEach((i) => settle(i, skipped()));
               else {
                 if (rerun.length > 0) enqueue(rerun, true, false);
                 if (careful.length > 0) enqueue(careful, true, true);
               }
               pump();
             },
-          });
+          };
+          mine.add(job);
+          jobs.push(job);
         }
         if (front) queue.unshift(...jobs);
         else queue.push(...jobs);

@@ -15,7 +15,8 @@ export type RunErrorKind =
   | 'invalid-result' // handler returned a non-object, an array, or something JSON cannot carry
   | 'promise' // handler returned a Promise/thenable: the runtime does not await it
   | 'no-handler' // no function named `handler` is declared
-  | 'crash'; // the sandbox process died for another reason (reported, then restarted)
+  | 'crash' // the sandbox process died for another reason (reported, then restarted)
+  | 'skipped'; // not run: the snippet had already failed the run's budget (see RunManyOptions.stopAfter)
 
 export interface RunError {
   kind: RunErrorKind;
@@ -28,9 +29,46 @@ export interface RunError {
   stack?: string;
 }
 
+interface OutcomeBase {
+  logs: ConsoleEntry[];
+  durationMs: number;
+  /** Code generation from strings the run attempted ("eval", "the Function constructor", …), even if it caught the error. */
+  escapes?: string[];
+}
+
 export type RunOutcome =
-  | { ok: true; result: unknown; logs: ConsoleEntry[]; durationMs: number }
-  | { ok: false; error: RunError; logs: ConsoleEntry[]; durationMs: number };
+  | ({ ok: true; result: unknown } & OutcomeBase)
+  | ({ ok: false; error: RunError } & OutcomeBase);
+
+export interface RunManyOptions {
+  /**
+   * 'run' (default): `code` is a snippet, each outcome's result is what handler returned.
+   * 'inspect': `code` is a mapping module ending in `return <mapping>;`, each result describes the
+   * mapping's shape as plain data (see MappingShape).
+   * 'data': `code` ends in `return <value>;`, each result is `{ value }`, the value as JSON data.
+   */
+  mode?: 'run' | 'inspect' | 'data';
+  /**
+   * After this many samples end in a timeout, the memory limit or a crash, the remaining ones are
+   * not run: their outcome is 'skipped'. Bounds a whole run of a looping snippet. @default Infinity
+   */
+  stopAfter?: number;
+}
+
+/** What 'inspect' mode reports of a value the mapping module made: plain data, capped. */
+export interface ValueShape {
+  type?: 'undefined' | 'object' | 'boolean' | 'number' | 'bigint' | 'string' | 'symbol' | 'function' | 'null' | 'array' | 'revoked proxy';
+  value?: string | number | boolean;
+  /** Reading it threw (a getter or a Proxy trap): what was thrown. */
+  error?: string;
+}
+
+export interface MappingShape extends ValueShape {
+  url?: ValueShape;
+  otherEvents?: ValueShape;
+  destination?: ValueShape;
+  events?: ValueShape & { keys?: (ValueShape & { key: string })[]; more?: number };
+}
 
 export interface SandboxOptions {
   /** Per-sample time limit (vm `timeout`). @default 1000 */
@@ -50,7 +88,7 @@ export interface Sandbox {
   /** Runs `code` once against `input`. */
   run(code: string, input: object): Promise<RunOutcome>;
   /** Runs `code` against each input (a fresh V8 context each); outcomes are in input order. */
-  runMany(code: string, inputs: object[]): Promise<RunOutcome[]>;
+  runMany(code: string, inputs: object[], options?: RunManyOptions): Promise<RunOutcome[]>;
   /** Stops the sandbox processes. Pending runs settle as 'crash'. */
   close(): Promise<void>;
 }

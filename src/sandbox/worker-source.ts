@@ -11,7 +11,8 @@
 // even in its own realm (see processFlags in child.ts).
 //
 // Protocol (IPC, advanced serialization):
-//   host → child  { type: 'job', id, code, inputs: string[] (JSON texts), timeoutMs, careful }
+//   host → child  { type: 'job', id, code, inputs: string[] (JSON texts), timeoutMs, careful, mode }
+//                 { type: 'cancel', id }   stop the job after the group in flight
 //   child → host  { type: 'ready' }                                 once, after start-up
 //                 { type: 'results', id, results: SampleResult[] }  after each group of samples
 //                 { type: 'syntax', id, error }                      the code does not compile
@@ -28,8 +29,11 @@
 //   is still reported as a timeout. This is the vm timeout, paid once per group: Node starts a
 //   watchdog thread per timed runInContext call (~0.2 ms, a third of a sample's cost).
 // - Slow path (code that breaks out of the wrapper, e.g. `}); ...; (function () {`, where
-//   evaluating the script would run code): one timed runInContext per sample with the exact
-//   runtime wrapper.
+//   evaluating the script would run code): one timed runInContext per sample of the exact
+//   runtime wrapper with the input inlined as a JSON literal; the value it ends with (or the
+//   error it throws) is then classified by the prelude, in the same context, under the driver.
+// A job's `mode` is 'run' (a snippet) or 'inspect' (a mapping module whose code ends with
+// `return <mapping>;`: the prelude describes the mapping's shape instead of a request).
 // `careful` jobs (reruns after a process died) use groups of one, so that the sample that kills
 // the process is the one reported.
 
@@ -37,15 +41,15 @@ import { PRELUDE_SOURCE } from './prelude-source.js';
 import { SNIPPET_FILENAME } from './types.js';
 
 /**
- * The runtime runs `(function () { <code>\nreturn handler(<input JSON>); })()`. The input comes
- * from a hidden, non-writable global set by the prelude (so the script compiles once per batch).
- * The prefix shares the snippet's first line: `columnOffset: -prefix.length` makes V8 report
- * the coordinates of the code as pasted.
+ * The runtime runs `(function () { <code>\nreturn handler(<input>); })()`. On the fast path the
+ * input is bound through a closure parameter, so the script compiles once per batch and nothing
+ * is added to the global object. The prefix shares the snippet's first line:
+ * `columnOffset: -prefix.length` makes V8 report the coordinates of the code as pasted.
  */
-export const FUNCTION_PREFIX = '(function () { ';
-export const FUNCTION_SUFFIX = '\nreturn handler(__dodo_input__); })';
-/** The slow path hands the same function to `__dodo_run__`, which calls it like the runtime's IIFE. */
-export const RUN_PREFIX = '__dodo_run__(function () { ';
+export const FUNCTION_PREFIX = '(function (__dodo_input__) { return function () { ';
+export const FUNCTION_SUFFIX = '\nreturn handler(__dodo_input__); }; })';
+/** The slow path evaluates the exact runtime wrapper, with the input as a JSON literal. */
+export const RUNTIME_PREFIX = '(function () { ';
 /** Samples per timed call on the fast path. */
 export const MAX_GROUP = 16;
 
@@ -73,7 +77,7 @@ const { performance } = require('node:perf_hooks');
 
 const FUNCTION_PREFIX = ${JSON.stringify(FUNCTION_PREFIX)};
 const FUNCTION_SUFFIX = ${JSON.stringify(FUNCTION_SUFFIX)};
-const RUN_PREFIX = ${JSON.stringify(RUN_PREFIX)};
+const RUNTIME_PREFIX = ${JSON.stringify(RUNTIME_PREFIX)};
 const FILENAME = ${JSON.stringify(SNIPPET_FILENAME)};
 const MAX_GROUP = ${MAX_GROUP};
 const prelude = new vm.Script(${JSON.stringify(PRELUDE_SOURCE)}, { filename: 'dodo-sandbox-prelude.js' });
@@ -150,13 +154,15 @@ function compile(code) {
   if (compiled !== undefined) return compiled;
   let selfContained = true;
   try { vm.compileFunction(code, [], { filename: FILENAME }); } catch (e) { selfContained = false; }
-  const prefix = selfContained ? FUNCTION_PREFIX : RUN_PREFIX;
   try {
-    compiled = selfContained
-      ? { fn: new vm.Script(FUNCTION_PREFIX + code + FUNCTION_SUFFIX, scriptOptions(FUNCTION_PREFIX)) }
-      : { run: new vm.Script(RUN_PREFIX + code + FUNCTION_SUFFIX, scriptOptions(RUN_PREFIX)) };
+    if (selfContained) compiled = { fn: new vm.Script(FUNCTION_PREFIX + code + FUNCTION_SUFFIX, scriptOptions(FUNCTION_PREFIX)) };
+    else {
+      // Checked once with a placeholder input; each sample then compiles its own copy.
+      new vm.Script(RUNTIME_PREFIX + code + '\nreturn handler(null); })()', scriptOptions(RUNTIME_PREFIX));
+      compiled = { code };
+    }
   } catch (e) {
-    compiled = { syntax: syntaxError(e, code, prefix) };
+    compiled = { syntax: syntaxError(e, code, selfContained ? FUNCTION_PREFIX : RUNTIME_PREFIX) };
   }
   if (scripts.size >= 8) scripts.delete(scripts.keys().next().value);
   scripts.set(code, compiled);
@@ -181,14 +187,21 @@ function crashResult(index, durationMs) {
 }
 
 // Fast path: runs inputs[from ..] in one timed call; returns the results of the samples it got to.
-function runGroup(fn, inputs, from, count, timeoutMs) {
+// api is the prelude's [getLogs, run, inspect, classify, thrown, data]; entry picks run, inspect or data.
+function runGroup(fn, inputs, from, count, timeoutMs, entry) {
   const jobs = [], logs = [];
   for (let i = 0; i < count; i++) {
     const context = takeContext();
     const api = prelude.runInContext(context)(inputs[from + i]);
     logs.push(api[0]);
-    jobs.push(api[1], fn.runInContext(context));
+    // Evaluating the script only creates the wrapper function: no snippet code runs here.
+    jobs.push(api[entry], fn.runInContext(context));
   }
+  return drive(jobs, logs, from, timeoutMs);
+}
+
+// Calls jobs[i](jobs[i + 1]) for each pair in one timed call of the driver.
+function drive(jobs, logs, from, timeoutMs) {
   const out = [], times = [];
   const budget = Math.max(1, Math.min(50, Math.floor(timeoutMs / 2)));
   driverContext.__dodo_jobs = jobs;
@@ -226,31 +239,38 @@ function runGroup(fn, inputs, from, count, timeoutMs) {
   return results;
 }
 
-// Slow path: the exact runtime wrapper, one timed call per sample.
-function runSingle(run, inputs, index, timeoutMs) {
+// Slow path: the exact runtime wrapper, the input inlined (JSON text is a JavaScript literal),
+// one timed evaluation per sample; what it ends with is classified by the prelude under the driver.
+function runSingle(code, inputs, index, timeoutMs, entry) {
   const context = takeContext();
-  const getLogs = prelude.runInContext(context)(inputs[index])[0];
+  const api = prelude.runInContext(context)(inputs[index]);
+  const call = entry !== 1 ? '\n})()' : '\nreturn handler(' + inputs[index] + '); })()';
   importAttempts = [];
   importSlot = () => 0;
   const t0 = performance.now();
-  let envelope, thrown = false, timedOut = false;
+  let value, error, thrown = false, timedOut = false;
   try {
-    envelope = run.runInContext(context, { timeout: timeoutMs });
+    value = new vm.Script(RUNTIME_PREFIX + code + call, scriptOptions(RUNTIME_PREFIX)).runInContext(context, { timeout: timeoutMs });
   } catch (e) {
     thrown = true;
     timedOut = isTimeout(e);
+    error = e;
   }
   const durationMs = performance.now() - t0;
   const importAttempt = importAttempts[0];
   importAttempts = null;
-  if (timedOut) return timeoutResult(index, timeoutMs, getLogs, durationMs);
-  if (thrown || typeof envelope !== 'string') return crashResult(index, durationMs);
-  return { index, envelope, durationMs, importAttempt };
+  if (timedOut) return timeoutResult(index, timeoutMs, api[0], durationMs);
+  // The value (or error) belongs to the snippet: only the prelude, in its own context, looks at it.
+  const [result] = drive([thrown ? api[4] : api[3], thrown ? error : value], [api[0]], index, Math.max(1, timeoutMs - durationMs));
+  if (importAttempt !== undefined && result.envelope !== undefined) result.importAttempt = importAttempt;
+  return result;
 }
 
 function send(message) {
   if (process.connected) process.send(message);
 }
+
+const cancelled = new Set();
 
 function startJob(job) {
   busy = true;
@@ -261,16 +281,18 @@ function startJob(job) {
     queueRefill();
     return;
   }
+  const entry = job.mode === 'inspect' ? 2 : job.mode === 'data' ? 5 : 1;
   const total = job.inputs.length;
   const groupSize = job.careful ? 1 : MAX_GROUP;
   let next = 0;
   // One group per turn of the event loop, so each group's results are written to the pipe
-  // before the next group starts (the host's watchdog measures progress by these messages).
+  // before the next group starts (the host's watchdog measures progress by these messages),
+  // and a cancel message from the host is seen between groups.
   const step = () => {
-    if (next >= total) { busy = false; queueRefill(); return; }
+    if (next >= total || cancelled.has(job.id)) { cancelled.delete(job.id); busy = false; queueRefill(); return; }
     const results = compiled.fn !== undefined
-      ? runGroup(compiled.fn, job.inputs, next, Math.min(groupSize, total - next), job.timeoutMs)
-      : [runSingle(compiled.run, job.inputs, next, job.timeoutMs)];
+      ? runGroup(compiled.fn, job.inputs, next, Math.min(groupSize, total - next), job.timeoutMs, entry)
+      : [runSingle(compiled.code, job.inputs, next, job.timeoutMs, entry)];
     next += results.length;
     send({ type: 'results', id: job.id, results });
     setImmediate(step);
@@ -284,6 +306,7 @@ process.on('unhandledRejection', () => {});
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message && message.type === 'job') startJob(message);
+  else if (message && message.type === 'cancel') cancelled.add(message.id);
 });
 send({ type: 'ready' });
 queueRefill();

@@ -1,5 +1,6 @@
 import { validateDestinationRequest } from '../destinations/index.js';
 import type { Finding, FindingCode, Severity } from '../findings/finding.js';
+import { hasControlCharacters } from '../util/terminal-text.js';
 
 /** A problem with what handler returned, before file/event/sample are attached. */
 export interface ResultIssue {
@@ -10,6 +11,12 @@ export interface ResultIssue {
 }
 
 export type ResultVerdict = { cancelled: true; issues: ResultIssue[] } | { cancelled: false; destination?: string; issues: ResultIssue[] };
+
+/** A value for a message: JSON, shortened, so a 12 MB URL does not become a 12 MB message. */
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+}
 
 const issue = (code: FindingCode, severity: Severity, jsonPath: string, message: string): ResultIssue => ({ code, severity, jsonPath, message });
 
@@ -25,22 +32,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function checkResult(result: unknown): ResultVerdict {
   if (!isPlainObject(result)) return { cancelled: false, issues: [issue('invalid-result', 'error', '$', `handler must return the webhook object, got ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}`)] };
   const issues: ResultIssue[] = [];
-  if ('cancel' in result && typeof result['cancel'] !== 'boolean') issues.push(issue('invalid-cancel', 'error', '$.cancel', `cancel must be true or false, got ${JSON.stringify(result['cancel'])}`));
+  if ('cancel' in result && typeof result['cancel'] !== 'boolean') issues.push(issue('invalid-cancel', 'error', '$.cancel', `cancel must be true or false, got ${describeValue(result['cancel'])}`));
   if (result['cancel'] === true) return { cancelled: true, issues };
 
   const method = result['method'];
   if (method === 'PATCH') issues.push(issue('invalid-method', 'warning', '$.method', 'PATCH is honoured only by newer runtimes; POST and PUT work everywhere'));
-  else if (method !== 'POST' && method !== 'PUT') issues.push(issue('invalid-method', 'error', '$.method', `method must be "POST" or "PUT", got ${JSON.stringify(method)}`));
+  else if (method !== 'POST' && method !== 'PUT') issues.push(issue('invalid-method', 'error', '$.method', `method must be "POST" or "PUT", got ${describeValue(method)}`));
 
   const url = result['url'];
-  if (typeof url !== 'string' || !/^https:\/\/[^\s/?#]+[^\s]*$/.test(url)) {
-    issues.push(issue('invalid-url', 'error', '$.url', `url must be an absolute https URL, got ${JSON.stringify(url)}`));
+  if (typeof url !== 'string' || !/^https:\/\/[^\s/?#]+[^\s]*$/.test(url) || hasControlCharacters(url)) {
+    issues.push(issue('invalid-url', 'error', '$.url', `url must be an absolute https URL without control characters, got ${describeValue(url)}`));
   }
   const headers = result['headers'];
   if (headers !== undefined) {
     if (!isPlainObject(headers)) issues.push(issue('invalid-headers', 'error', '$.headers', 'headers must be an object of string values'));
     else for (const [name, value] of Object.entries(headers)) {
-      if (typeof value !== 'string') issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header "${name}" must be a string, got ${value === null ? 'null' : typeof value}`));
+      if (typeof value !== 'string') issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} must be a string, got ${value === null ? 'null' : typeof value}`));
+      else if (hasControlCharacters(value) || hasControlCharacters(name)) issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} contains control characters (a CR or LF splits the request's headers)`));
     }
   }
   if (!('payload' in result) || result['payload'] === undefined) issues.push(issue('invalid-payload', 'error', '$.payload', 'payload is missing: return the body to send'));

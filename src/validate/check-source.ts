@@ -16,7 +16,8 @@ export const MIN_SNIPPET_CHARS = 10;
 export function checkSnippetSource(code: string, file: string): Finding[] {
   const findings: Finding[] = [];
   const at = (f: Omit<Finding, 'file'>): Finding => ({ file, ...f });
-  if (code.length > MAX_SNIPPET_CHARS) findings.push(at({ code: 'snippet-too-large', severity: 'error', message: `the snippet has ${code.length} characters; the runtime accepts at most ${MAX_SNIPPET_CHARS}` }));
+  // Not parsed: its size alone decides, and parsing megabytes of hostile code is what the limit avoids.
+  if (code.length > MAX_SNIPPET_CHARS) return [at({ code: 'snippet-too-large', severity: 'error', message: `the snippet has ${code.length} characters; the runtime accepts at most ${MAX_SNIPPET_CHARS} (not parsed or run)` })];
   if (code.trim().length < MIN_SNIPPET_CHARS) findings.push(at({ code: 'snippet-too-small', severity: 'error', message: `the snippet has ${code.trim().length} characters; the runtime needs at least ${MIN_SNIPPET_CHARS}` }));
 
   let program: Program;

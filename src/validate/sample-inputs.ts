@@ -40,7 +40,7 @@ export async function getSampleInputs(selection: SampleSelection): Promise<{ inp
   }
   const findings: Finding[] = [];
   if (selection.samplesDir) {
-    const loaded = await loadSampleFiles(selection.samplesDir);
+    const loaded = await loadSampleFiles(selection.samplesDir, selection.root);
     for (const sample of loaded.samples) {
       if (wanted.has(sample.eventType)) inputs.push({ eventType: sample.eventType, name: toProjectPath(selection.root, sample.file), event: sample.event });
     }

@@ -12,7 +12,6 @@ import type { RunOutcome, Sandbox } from '../sandbox/index.js';
 import { checkAmounts } from './check-amounts.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
-import { runReference, type ReferenceOutcome } from './reference-runner.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
 
 export interface SnippetUnderTest {
@@ -53,21 +52,35 @@ export interface ValidateOptions {
   golden?: { dir: string; update: boolean };
 }
 
+/** Samples that may fail on the time or memory limit before the rest of a snippet's run is given up. */
+export const STOP_AFTER_FAILURES = 3;
+
+type ReferenceOutcome = { ok: true; result: unknown } | { ok: false; error: string };
+
 const ERROR_CODES: Record<string, FindingCode> = {
   timeout: 'timeout', memory: 'memory-limit', 'invalid-result': 'invalid-result', promise: 'invalid-result', 'no-handler': 'invalid-result',
 };
 
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
   const runtimeInputs = options.inputs.map(toRuntimeInput);
-  const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs);
-  // Parity only where the snippet ran cleanly: a failure is already a finding of its own.
-  const parityIndices = snippet.reference === undefined ? [] : outcomes.flatMap((o, i) => (o.ok ? [i] : []));
+  const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs, { stopAfter: STOP_AFTER_FAILURES });
+  // Parity only where the snippet ran cleanly (a failure is already a finding of its own), and
+  // only when lowering changed the code: the same code in a fresh context with the same frozen
+  // clock and seeded random gives the same result. The reference runs in the sandbox like the
+  // snippet, a fresh context per sample.
+  const reference = snippet.reference !== undefined && snippet.reference !== snippet.code ? snippet.reference : undefined;
+  const parityIndices = reference === undefined ? [] : outcomes.flatMap((o, i) => (o.ok ? [i] : []));
   const referenceOutcomes = new Map<number, ReferenceOutcome>();
-  if (snippet.reference !== undefined) {
-    const results = runReference(snippet.reference, parityIndices.map((i) => JSON.stringify(runtimeInputs[i])));
-    parityIndices.forEach((i, k) => referenceOutcomes.set(i, results[k]!));
+  if (reference !== undefined && parityIndices.length > 0) {
+    const results = await options.sandbox.runMany(reference, parityIndices.map((i) => runtimeInputs[i]!), { stopAfter: STOP_AFTER_FAILURES });
+    parityIndices.forEach((i, k) => {
+      const r = results[k]!;
+      referenceOutcomes.set(i, r.ok ? { ok: true, result: r.result } : { ok: false, error: r.error.message });
+    });
   }
   const report: SnippetReport = { file: snippet.file, destinations: [], summary: [], findings: [], goldenWrites: new Map() };
+  const limits = limitFindings(snippet, options.inputs, outcomes);
+  report.findings.push(...limits.findings, ...runtimeEscapes(snippet, options.inputs, outcomes));
   const destinations = new Set<string>();
   const summaries = new Map<string, EventSummary>();
 
@@ -82,7 +95,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
       const issues = verdict.cancelled ? verdict.issues : [...verdict.issues, ...checkAmounts((outcome.result as { payload?: unknown }).payload, input.event)];
       findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
-    } else {
+    } else if (!limits.collapsed.has(index)) {
       findings.push(runtimeFinding(snippet, input, outcome));
     }
     const reference = referenceOutcomes.get(index);
@@ -94,7 +107,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
 
     const summary = summaries.get(input.eventType) ?? { event: input.eventType, runs: 0, passed: 0, warned: 0, failed: 0, cancelled: 0 };
     summary.runs++;
-    if (findings.some((f) => f.severity === 'error')) summary.failed++;
+    if (limits.collapsed.has(index) || findings.some((f) => f.severity === 'error')) summary.failed++;
     else if (findings.length > 0) summary.warned++;
     else if (cancelled) summary.cancelled++;
     else summary.passed++;
@@ -103,6 +116,51 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   report.destinations = [...destinations].sort();
   report.summary = [...summaries.values()];
   return report;
+}
+
+/**
+ * A snippet that hit the time or memory limit on a few samples was not run on the rest: one
+ * finding says so, instead of one per sample.
+ */
+function limitFindings(snippet: SnippetUnderTest, inputs: readonly SampleInput[], outcomes: readonly RunOutcome[]): { findings: Finding[]; collapsed: Set<number> } {
+  const collapsed = new Set<number>();
+  const skipped = outcomes.filter((o) => !o.ok && o.error.kind === 'skipped').length;
+  if (skipped === 0) return { findings: [], collapsed };
+  const failed: number[] = [];
+  outcomes.forEach((o, i) => {
+    if (o.ok) return;
+    if (o.error.kind === 'skipped') collapsed.add(i);
+    else if (o.error.kind === 'timeout' || o.error.kind === 'memory' || o.error.kind === 'crash') { failed.push(i); collapsed.add(i); }
+  });
+  const first = failed[0] ?? [...collapsed][0]!;
+  const firstOutcome = outcomes[first] as Extract<RunOutcome, { ok: false }>;
+  const kinds = new Set(failed.map((i) => (outcomes[i] as Extract<RunOutcome, { ok: false }>).error.kind));
+  const what = kinds.size === 1 && kinds.has('timeout') ? 'timed out' : kinds.size === 1 && kinds.has('memory') ? 'ran out of memory' : 'hit the time or memory limit';
+  const samples = failed.slice(0, 3).map((i) => `${inputs[i]!.eventType} ${inputs[i]!.name}`);
+  const base = runtimeFinding(snippet, inputs[first]!, firstOutcome);
+  return {
+    collapsed,
+    findings: [{
+      ...base,
+      message: `${what} on ${failed.length} sample${failed.length === 1 ? '' : 's'} (${samples.join(', ')}${failed.length > 3 ? ', …' : ''}); ` +
+        `the other ${skipped} ${skipped === 1 ? 'was' : 'were'} not run. First: ${firstOutcome.error.message}`,
+      ...(firstOutcome.logs.length > 0 && { logs: firstOutcome.logs.map((l) => `console.${l.level}: ${l.text}`) }),
+    }],
+  };
+}
+
+/** Code generation from strings seen at run time, once per kind for the snippet (caught or not). */
+function runtimeEscapes(snippet: SnippetUnderTest, inputs: readonly SampleInput[], outcomes: readonly RunOutcome[]): Finding[] {
+  const seen = new Map<string, number>();
+  outcomes.forEach((o, i) => { for (const e of o.escapes ?? []) if (!seen.has(e)) seen.set(e, i); });
+  return [...seen].map(([what, i]) => ({
+    code: 'escape-attempt' as const,
+    severity: 'error' as const,
+    file: snippet.file,
+    event: inputs[i]!.eventType,
+    sample: inputs[i]!.name,
+    message: `the snippet calls ${what} to run code from a string; the webhook runtime forbids it (the sandbox refused it${outcomes[i]!.ok ? ', and the snippet caught the error' : ''})`,
+  }));
 }
 
 function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>): Finding {

@@ -1,4 +1,4 @@
-import type { CliIo } from '../io.js';
+import { writeRaw, type CliIo } from '../io.js';
 import { formatOsc52 } from './osc52.js';
 import { getClipboardSkipReason, type Clipboard } from './system-clipboard.js';
 
@@ -28,7 +28,7 @@ export async function deliverText(io: CliIo, text: string, options: DeliverOptio
   const reason = getClipboardSkipReason(io.env) ?? await tryClipboard(options.clipboard, text, options.timeoutMs);
   if (reason === undefined) return { via: 'clipboard' };
   if (io.stdout.isTTY) {
-    io.stdout.write(formatOsc52(text, { tmux: Boolean(io.env['TMUX']) }));
+    writeRaw(io.stdout, formatOsc52(text, { tmux: Boolean(io.env['TMUX']) }));
     return { via: 'terminal', reason };
   }
   io.stdout.write(text);

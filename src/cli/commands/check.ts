@@ -6,6 +6,7 @@ import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
+import { createSandbox } from '../../sandbox/index.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
 
@@ -23,7 +24,10 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);
   progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
-  const prepared = await prepareSnippets(config.root, mappings, config);
+  // One sandbox for the whole command: mapping inspection, snippets and references all run there.
+  const sandbox = createSandbox();
+  try {
+  const prepared = await prepareSnippets(config.root, mappings, config, sandbox);
   progress.update(`running ${prepared.snippets.length} snippet${prepared.snippets.length === 1 ? '' : 's'} on every sample…`);
   const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
   const handWritten = committed.handWritten.map((f) => ({ file: f.path, name: f.path.replace(/^.*\/|\.js$/g, ''), code: f.code }));
@@ -34,10 +38,14 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
     findings: [...prepared.findings, ...committed.findings, ...committed.handWritten.flatMap((f) => checkSnippetSource(f.code, f.path))],
     ...(existsSync(config.samples) && { samplesDir: config.samples }),
     golden: { dir: config.expected, update: false },
+    sandbox,
   });
   progress.done();
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'));
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
+  } finally {
+    await sandbox.close();
+  }
 }

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../events/event-types.js';
 import { getBuiltinSample } from '../../samples/index.js';
-import { createSandbox } from '../../sandbox/index.js';
+import { createSandbox, type RunOutcome } from '../../sandbox/index.js';
+import { escapeJson, escapeLine, escapeText, hasControlCharacters } from '../../util/terminal-text.js';
 import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
 import { EVENT_TYPES } from '../../events/event-types.js';
@@ -23,7 +24,11 @@ export interface PreviewOptions extends CompileFlags {
 }
 
 /** POSIX shell single quotes: the only character to escape is the quote itself. */
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+// Control characters go in ANSI-C quoting ($'…' with escapes), so the command is exact and the
+// terminal never sees them raw.
+const shellQuote = (s: string) => (hasControlCharacters(s)
+  ? `$'${escapeLine(s.replace(/\\/g, '\\\\').replace(/'/g, "\\'"))}'`
+  : `'${s.replace(/'/g, `'\\''`)}'`);
 
 async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventType: EventType; event: unknown }> {
   if (options.event !== undefined && !isEventType(options.event)) {
@@ -53,20 +58,30 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   if (!existsSync(file)) throw new UserError(`${options.file}: no such file`);
   const sample = await loadEvent(io, options);
   const config = await loadProjectConfig(io, options);
-  const prepared = await prepareSnippets(config.root, [file], config);
+  const sandbox = createSandbox({ concurrency: 1 });
+  let prepared: Awaited<ReturnType<typeof prepareSnippets>>;
+  let outcome: RunOutcome | undefined;
+  try {
+    prepared = await prepareSnippets(config.root, [file], config, sandbox);
+    const [first] = prepared.snippets;
+    if (first && getExitCode(prepared.findings) === 0) {
+      outcome = await sandbox.run(first.code, toRuntimeInput({ eventType: sample.eventType, name: 'preview', event: sample.event }));
+    }
+  } finally {
+    await sandbox.close();
+  }
   const errColors = createColors(io, 'stderr');
   const [snippet] = prepared.snippets;
-  if (!snippet || getExitCode(prepared.findings) !== 0) {
+  if (!snippet || outcome === undefined) {
     io.stderr.write(formatFindings(prepared.findings, config.root, io.cwd, errColors) + formatSummary(prepared.findings, errColors));
     return 1;
   }
-  const sandbox = createSandbox();
-  const outcome = await sandbox.run(snippet.code, toRuntimeInput({ eventType: sample.eventType, name: 'preview', event: sample.event })).finally(() => sandbox.close());
-  for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${log.text}\n`));
+  // Logs, messages, the URL, headers and body all come from user code: escaped for the terminal.
+  for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${escapeText(log.text)}\n`));
   if (!outcome.ok) {
     const mapped = outcome.error.line !== undefined ? snippet.mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
-    const where = mapped ? `${relative(io.cwd, resolve(config.root, mapped.file))}:${mapped.line}:${mapped.column}  ` : '';
-    io.stderr.write(`${where}${errColors.red('error')}  ${outcome.error.message} [${outcome.error.kind}]\n`);
+    const where = mapped ? `${escapeLine(relative(io.cwd, resolve(config.root, mapped.file)))}:${mapped.line}:${mapped.column}  ` : '';
+    io.stderr.write(`${where}${errColors.red('error')}  ${escapeText(outcome.error.message)} [${outcome.error.kind}]\n`);
     return 1;
   }
   const verdict = checkResult(outcome.result);
@@ -75,12 +90,12 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
     io.stdout.write(`cancelled: ${sample.eventType} is not sent (the dashboard shows it as delivered)\n`);
   } else {
     const headers: [string, string][] = [['content-type', 'application/json'], ...Object.entries(request.headers ?? {})];
-    const body = JSON.stringify(request.payload, null, 2);
+    const body = escapeJson(JSON.stringify(request.payload, null, 2) ?? 'undefined');
     if (options.curl) {
-      const parts = [`curl -X ${request.method ?? 'POST'} ${shellQuote(String(request.url))}`, ...headers.map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`), `--data-raw ${shellQuote(JSON.stringify(request.payload))}`];
+      const parts = [`curl -X ${/^[A-Z]+$/.test(String(request.method ?? 'POST')) ? String(request.method ?? 'POST') : shellQuote(String(request.method))} ${shellQuote(String(request.url))}`, ...headers.map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`), `--data-raw ${shellQuote(escapeJson(JSON.stringify(request.payload) ?? ''))}`];
       io.stdout.write(`${parts.join(' \\\n  ')}\n`);
     } else {
-      io.stdout.write(`${request.method ?? 'POST'} ${request.url}\n${headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${body}\n`);
+      io.stdout.write(`${escapeLine(String(request.method ?? 'POST'))} ${escapeLine(String(request.url))}\n${headers.map(([k, v]) => escapeLine(`${k}: ${v}`)).join('\n')}\n\n${body}\n`);
     }
   }
   const findings = verdict.issues.map((i) => ({ code: i.code, severity: i.severity, file: snippet.file, event: sample.eventType, jsonPath: i.jsonPath, message: `${i.message} at ${i.jsonPath}` }));

@@ -8,6 +8,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
+import { createSandbox } from '../../sandbox/index.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
 
@@ -29,7 +30,10 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   const config = await loadProjectConfig(io, options);
   const progress = createProgress(io);
   progress.update(`compiling ${files.length} file${files.length === 1 ? '' : 's'}…`);
-  const prepared = await prepareSnippets(config.root, files, config);
+  // One sandbox for the whole command: mapping inspection, snippets and references all run there.
+  const sandbox = createSandbox(options.timeout === undefined ? {} : { timeoutMs: options.timeout });
+  try {
+  const prepared = await prepareSnippets(config.root, files, config, sandbox);
   progress.update('running on every sample…');
   const samplesDir = options.samples ?? (existsSync(config.samples) ? config.samples : undefined);
   const { report, goldenWrites } = await runValidation({
@@ -40,7 +44,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     ...(options.events && { events: options.events }),
     ...(samplesDir && { samplesDir }),
     golden: { dir: options.expected ? resolve(io.cwd, options.expected) : config.expected, update: options.update ?? false },
-    ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
+    sandbox,
   });
   progress.done();
   if (goldenWrites.size > 0) {
@@ -51,4 +55,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
+  } finally {
+    await sandbox.close();
+  }
 }
