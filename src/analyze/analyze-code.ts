@@ -37,7 +37,10 @@ function propertyName(node: Node): string | undefined {
 
 /** `x.constructor(…)`: on a function, the Function constructor (what `Function(…)` is). */
 function isConstructorCall(callee: Node): boolean {
-  return propertyName(callee) === 'constructor';
+  if (propertyName(callee) !== 'constructor') return false;
+  // x.constructor.constructor(…) is reported once, at the member expression.
+  const object = (callee as unknown as { object: Node }).object;
+  return propertyName(object) !== 'constructor';
 }
 
 /**

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
+import { assertReadableFile, readBounded } from '../util/user-files.js';
+import { readSnippetFile } from './snippets-under-test.js';
 import { basename, join } from 'node:path';
 import type { CompiledSnippet } from '../compile/compile.js';
 import type { Finding } from '../findings/finding.js';
@@ -27,7 +30,8 @@ export async function compareCommitted(root: string, outDir: string, compiled: r
       findings.push({ code: 'missing-snippet', severity: 'error', file, message: `${snippet.source} has no committed snippet; run dodo-transform build and commit ${file}` });
       continue;
     }
-    const committed = (await readFile(path, 'utf8')).replace(/\r\n/g, '\n');
+    assertReadableFile(path, file, root);
+    const committed = (await readBounded(path, MAX_SNIPPET_CHARS * 4)).text.replace(/\r\n/g, '\n');
     if (committed !== snippet.code) {
       const diff = diffText(committed, snippet.code, `${file} (committed)`, `${file} (from ${snippet.source})`);
       findings.push({
@@ -42,7 +46,14 @@ export async function compareCommitted(root: string, outDir: string, compiled: r
   for (const name of entries) {
     if (expected.has(name)) continue;
     const path = join(outDir, name);
-    const code = await readFile(path, 'utf8');
+    assertReadableFile(path, toProjectPath(root, path), root);
+    const loaded = await readSnippetFile(path, toProjectPath(root, path));
+    if (loaded.code === undefined) {
+      // Too large to parse or run: its size is the finding.
+      findings.push(...loaded.findings);
+      continue;
+    }
+    const code = loaded.code;
     if (GENERATED.test(code)) {
       findings.push({ code: 'orphaned-snippet', severity: 'error', file: toProjectPath(root, path), message: `${basename(name)} was generated from a mapping that is no longer configured; delete it or restore the mapping` });
     } else {

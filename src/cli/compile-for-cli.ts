@@ -4,6 +4,8 @@ import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js'
 import { getExitCode } from '../findings/exit-code.js';
 import { findMappings } from '../load/find-mappings.js';
 import { UserError } from '../util/errors.js';
+import { toProjectPath } from '../util/path.js';
+import { assertReadableFile } from '../util/user-files.js';
 import { createColors, type CliIo } from './io.js';
 import { formatFindings, formatSummary } from './format-findings.js';
 
@@ -25,7 +27,9 @@ export async function loadProjectConfig(io: CliIo, flags: CompileFlags & { outDi
 
 /** The configured mappings, or a usage error that says where it looked. */
 export async function getConfiguredMappings(config: ResolvedConfig): Promise<string[]> {
-  const files = await findMappings(config.root, config.mappings);
+  const files = (await findMappings(config.root, config.mappings))
+    // Globs may match a directory named x.ts, a FIFO, or a link out of the project: refused, not read.
+    .map((file) => { assertReadableFile(file, toProjectPath(config.root, file), config.root); return file; });
   if (files.length === 0) {
     throw new UserError(`no mapping files match ${config.mappings.map((p) => `"${p}"`).join(', ')} in ${config.root}; ` +
       'pass a file, use --template <name>, or set `mappings` in dodo-transform.config.ts');

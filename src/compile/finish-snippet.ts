@@ -33,7 +33,9 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
   findings.push(...findOutsideReferences(root, sources));
   const mappingName = module.exports['mapping'] ?? '';
   const inspected = await inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' }, sandbox);
-  findings.push(...inspected.findings);
+  // An escape attempt the analysis already located is not said again without a line.
+  const located = findings.some((f) => f.code === 'escape-attempt');
+  findings.push(...inspected.findings.filter((f) => !(located && f.code === 'escape-attempt')));
   if (!inspected.info) return { findings };
   if (module.topLevelNames.has('webhook')) {
     findings.push({ code: 'invalid-mapping', severity: 'error', file: source, message: 'a top-level declaration named `webhook` would hide the handler\'s parameter; rename it' });

@@ -162,7 +162,11 @@ export class SandboxProcess {
     // Forgotten before it is killed: its 'close' is then ignored, and the next job spawns anew.
     const proc = this.proc;
     this.proc = null;
-    proc?.kill('SIGKILL');
+    if (proc === null) return;
+    // Referenced until it is gone, like kill(): close() may be waiting for its 'close'.
+    proc.ref();
+    (proc.stderr as (Readable & { ref?: () => void }) | null)?.ref?.();
+    proc.kill('SIGKILL');
   }
 
   async close(): Promise<void> {

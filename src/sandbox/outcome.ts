@@ -19,7 +19,7 @@ export interface SampleResult {
 }
 
 const KINDS: ReadonlySet<string> = new Set<RunErrorKind>([
-  'syntax', 'throw', 'timeout', 'memory', 'stack', 'invalid-result', 'promise', 'no-handler', 'crash', 'skipped',
+  'syntax', 'throw', 'timeout', 'memory', 'stack', 'too-large', 'invalid-result', 'promise', 'no-handler', 'crash', 'skipped',
 ]);
 const LEVELS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug']);
 
@@ -83,6 +83,7 @@ export function toOutcome(message: SampleResult, lineCount: number): RunOutcome 
     } else {
       return unreadable(durationMs);
     }
+    outcome.size = message.envelope?.length ?? 0;
     if (Array.isArray(escapes)) {
       const names = escapes.filter((e): e is string => typeof e === 'string').slice(0, 10);
       if (names.length > 0) outcome.escapes = names;

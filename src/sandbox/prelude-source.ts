@@ -30,7 +30,7 @@
 export const MAX_LOG_ENTRIES = 100;
 export const MAX_LOG_TEXT = 2000;
 /** Caps on what one run may send back: larger results are reported, not carried. */
-export const MAX_RESULT_CHARS = 1024 * 1024;
+export const MAX_RESULT_CHARS = 256 * 1024;
 export const MAX_RESULT_DEPTH = 64;
 export const MAX_MESSAGE_CHARS = 2000;
 export const MAX_STACK_CHARS = 4000;
@@ -186,10 +186,14 @@ function keyPath(base, key, holderIsArray) {
 // (BigInt throws in JSON.stringify; functions and symbols would vanish silently), and stops at a
 // nesting depth no request needs, before the paths it keeps grow with the depth.
 var badValue = null;
-var TOO_DEEP = {};
+var TOO_DEEP = {}, TOO_LARGE = {};
 function serialise(value) {
-  var paths = new MapC(), depths = new MapC();
+  var paths = new MapC(), depths = new MapC(), chars = 0;
   return stringify(value, function (key, v) {
+    // Counted as it goes, so a 12 MB string is refused before the whole JSON text is built.
+    chars += key.length + 4;
+    if (typeof v === 'string') chars += v.length;
+    if (chars > MAX_RESULT) throw TOO_LARGE;
     var holderPath = apply(mapGet, paths, [this]);
     var path = holderPath === undefined ? 'result' : keyPath(holderPath, key, isArray(this));
     var t = typeof v;
@@ -223,7 +227,8 @@ function classifyResult(value) {
   try {
     text = serialise(value);
   } catch (e) {
-    if (e === TOO_DEEP) return fail('invalid-result', badValue);
+    if (e === TOO_DEEP) return fail('too-large', badValue);
+    if (e === TOO_LARGE) return fail('too-large', 'The result is more than ' + MAX_RESULT + ' characters of JSON, the most validation reads (no destination accepts a request this large)');
     if (isStackOverflow(e)) return fail('stack', 'RangeError: Maximum call stack size exceeded while serialising the result (too deeply nested?)', snippetStack(e));
     var isError = e instanceof ErrorC;
     var msg = isError ? safeString(prop(e, 'name')) + ': ' + safeString(prop(e, 'message')) : fmt(e);
@@ -232,7 +237,7 @@ function classifyResult(value) {
   }
   if (badValue !== null) return fail('invalid-result', badValue);
   if (typeof text !== 'string' || text[0] !== '{') return fail('invalid-result', 'The result does not serialise to a JSON object (a toJSON method replaced it)');
-  if (text.length > MAX_RESULT) return fail('invalid-result', 'The result is ' + text.length + ' characters of JSON; validation reads at most ' + MAX_RESULT + ' (no destination accepts a request this large)');
+  if (text.length > MAX_RESULT) return fail('too-large', 'The result is ' + text.length + ' characters of JSON; validation reads at most ' + MAX_RESULT + ' (no destination accepts a request this large)');
   return '{"ok":true,"logs":' + getLogs() + escapesJson() + ',"result":' + text + '}';
 }
 
@@ -346,7 +351,9 @@ function data(outer) {
     try {
       text = serialise({ value: value });
     } catch (e) {
-      return fail('invalid-result', e === TOO_DEEP ? badValue : 'the value cannot be read as JSON: ' + describeError(e));
+      if (e === TOO_DEEP) return fail('too-large', badValue);
+      if (e === TOO_LARGE) return fail('too-large', 'the value is more than ' + MAX_RESULT + ' characters of JSON');
+      return fail('invalid-result', 'the value cannot be read as JSON: ' + describeError(e));
     }
     if (badValue !== null) return fail('invalid-result', badValue);
     if (typeof text !== 'string' || text.length > MAX_RESULT) return fail('invalid-result', 'the value is not JSON data of at most ' + MAX_RESULT + ' characters');

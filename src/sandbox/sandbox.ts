@@ -63,26 +63,30 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     let pending = texts.length;
     const mode = options.mode ?? 'run';
     const stopAfter = options.stopAfter ?? Infinity;
+    const maxOutput = options.maxOutputChars ?? Infinity;
     let failures = 0;
+    let output = 0;
     let stopped = false;
+    let why = '';
     const mine = new Set<Job>();
 
     return new Promise((resolve) => {
-      const skipped = (): RunOutcome => ({
-        ok: false, logs: [], durationMs: 0,
-        error: { kind: 'skipped', message: `not run: the snippet already failed ${failures} samples on the time or memory limit` },
-      });
+      const skipped = (): RunOutcome => ({ ok: false, logs: [], durationMs: 0, error: { kind: 'skipped', message: `not run: ${why}` } });
       const settle = (index: number, outcome: RunOutcome): void => {
         if (outcomes[index] !== undefined) return;
         outcomes[index] = outcome;
         if (--pending === 0) resolve(outcomes);
-        if (!outcome.ok && (outcome.error.kind === 'timeout' || outcome.error.kind === 'memory' || outcome.error.kind === 'crash')) {
-          if (++failures >= stopAfter && !stopped) stop();
+        if (stopped) return;
+        if (!outcome.ok && (outcome.error.kind === 'timeout' || outcome.error.kind === 'memory' || outcome.error.kind === 'crash' || outcome.error.kind === 'too-large')) {
+          if (++failures >= stopAfter) stop(`the snippet had already failed ${failures} samples on the time, memory or size limit`);
         }
+        output += outcome.size ?? 0;
+        if (output > maxOutput && !stopped) stop(`the results had already reached ${output} characters in all, the most validation reads for one snippet`);
       };
       // The budget is spent: drop this call's queued jobs and abandon the ones in flight.
-      const stop = (): void => {
+      const stop = (reason: string): void => {
         stopped = true;
+        why = reason;
         for (let i = queue.length - 1; i >= 0; i--) {
           const job = queue[i]!;
           if (!mine.has(job)) continue;

@@ -12,6 +12,7 @@ export type RunErrorKind =
   | 'timeout' // it ran past the time limit (vm timeout or the hard watchdog)
   | 'memory' // it ran past the memory limit: the sandbox process was killed and restarted
   | 'stack' // Maximum call stack size exceeded
+  | 'too-large' // the result is larger or deeper than validation reads (MAX_RESULT_CHARS, MAX_RESULT_DEPTH)
   | 'invalid-result' // handler returned a non-object, an array, or something JSON cannot carry
   | 'promise' // handler returned a Promise/thenable: the runtime does not await it
   | 'no-handler' // no function named `handler` is declared
@@ -32,6 +33,8 @@ export interface RunError {
 interface OutcomeBase {
   logs: ConsoleEntry[];
   durationMs: number;
+  /** Characters of the JSON envelope the run sent back (what the sandbox's output budget counts). */
+  size?: number;
   /** Code generation from strings the run attempted ("eval", "the Function constructor", …), even if it caught the error. */
   escapes?: string[];
 }
@@ -53,6 +56,12 @@ export interface RunManyOptions {
    * not run: their outcome is 'skipped'. Bounds a whole run of a looping snippet. @default Infinity
    */
   stopAfter?: number;
+  /**
+   * Once the runs of this call have sent back this many characters of results in all, the
+   * remaining ones are not run ('skipped'): a snippet with huge results is judged in bounded
+   * time and memory. @default Infinity
+   */
+  maxOutputChars?: number;
 }
 
 /** What 'inspect' mode reports of a value the mapping module made: plain data, capped. */

@@ -54,16 +54,19 @@ export interface ValidateOptions {
 
 /** Samples that may fail on the time or memory limit before the rest of a snippet's run is given up. */
 export const STOP_AFTER_FAILURES = 3;
+/** Characters of results one snippet may send back in all: about ten times what the largest template sends. */
+export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 
 type ReferenceOutcome = { ok: true; result: unknown } | { ok: false; error: string };
 
 const ERROR_CODES: Record<string, FindingCode> = {
-  timeout: 'timeout', memory: 'memory-limit', 'invalid-result': 'invalid-result', promise: 'invalid-result', 'no-handler': 'invalid-result',
+  timeout: 'timeout', memory: 'memory-limit', 'too-large': 'invalid-result', 'invalid-result': 'invalid-result', promise: 'invalid-result', 'no-handler': 'invalid-result',
 };
 
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
   const runtimeInputs = options.inputs.map(toRuntimeInput);
-  const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs, { stopAfter: STOP_AFTER_FAILURES });
+  const budget = { stopAfter: STOP_AFTER_FAILURES, maxOutputChars: MAX_OUTPUT_CHARS };
+  const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs, budget);
   // Parity only where the snippet ran cleanly (a failure is already a finding of its own), and
   // only when lowering changed the code: the same code in a fresh context with the same frozen
   // clock and seeded random gives the same result. The reference runs in the sandbox like the
@@ -72,7 +75,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   const parityIndices = reference === undefined ? [] : outcomes.flatMap((o, i) => (o.ok ? [i] : []));
   const referenceOutcomes = new Map<number, ReferenceOutcome>();
   if (reference !== undefined && parityIndices.length > 0) {
-    const results = await options.sandbox.runMany(reference, parityIndices.map((i) => runtimeInputs[i]!), { stopAfter: STOP_AFTER_FAILURES });
+    const results = await options.sandbox.runMany(reference, parityIndices.map((i) => runtimeInputs[i]!), budget);
     parityIndices.forEach((i, k) => {
       const r = results[k]!;
       referenceOutcomes.set(i, r.ok ? { ok: true, result: r.result } : { ok: false, error: r.error.message });
@@ -124,30 +127,45 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
  */
 function limitFindings(snippet: SnippetUnderTest, inputs: readonly SampleInput[], outcomes: readonly RunOutcome[]): { findings: Finding[]; collapsed: Set<number> } {
   const collapsed = new Set<number>();
-  const skipped = outcomes.filter((o) => !o.ok && o.error.kind === 'skipped').length;
+  const skippedOutcomes = outcomes.filter((o): o is Extract<RunOutcome, { ok: false }> => !o.ok && o.error.kind === 'skipped');
+  const skipped = skippedOutcomes.length;
   if (skipped === 0) return { findings: [], collapsed };
   const failed: number[] = [];
   outcomes.forEach((o, i) => {
     if (o.ok) return;
     if (o.error.kind === 'skipped') collapsed.add(i);
-    else if (o.error.kind === 'timeout' || o.error.kind === 'memory' || o.error.kind === 'crash') { failed.push(i); collapsed.add(i); }
+    else if (LIMIT_KINDS.has(o.error.kind)) { failed.push(i); collapsed.add(i); }
   });
-  const first = failed[0] ?? [...collapsed][0]!;
-  const firstOutcome = outcomes[first] as Extract<RunOutcome, { ok: false }>;
+  const rest = `the other ${skipped} ${skipped === 1 ? 'was' : 'were'} not run`;
+  if (failed.length === 0) {
+    // Stopped by the output budget: the samples that ran were judged as usual.
+    const first = outcomes.findIndex((o) => !o.ok && o.error.kind === 'skipped');
+    return {
+      collapsed,
+      findings: [{
+        code: 'invalid-result', severity: 'error', file: snippet.file, event: inputs[first]!.eventType, sample: inputs[first]!.name,
+        message: `the results are too large to judge them all: ${rest} (${skippedOutcomes[0]!.error.message.replace(/^not run: /, '')})`,
+      }],
+    };
+  }
+  const firstOutcome = outcomes[failed[0]!] as Extract<RunOutcome, { ok: false }>;
   const kinds = new Set(failed.map((i) => (outcomes[i] as Extract<RunOutcome, { ok: false }>).error.kind));
-  const what = kinds.size === 1 && kinds.has('timeout') ? 'timed out' : kinds.size === 1 && kinds.has('memory') ? 'ran out of memory' : 'hit the time or memory limit';
+  const what = kinds.size > 1 ? 'hit the time, memory or size limit'
+    : kinds.has('timeout') ? 'timed out' : kinds.has('memory') ? 'ran out of memory' : kinds.has('too-large') ? 'returned a result too large to read' : 'crashed the sandbox';
   const samples = failed.slice(0, 3).map((i) => `${inputs[i]!.eventType} ${inputs[i]!.name}`);
-  const base = runtimeFinding(snippet, inputs[first]!, firstOutcome);
+  const base = runtimeFinding(snippet, inputs[failed[0]!]!, firstOutcome);
   return {
     collapsed,
     findings: [{
       ...base,
       message: `${what} on ${failed.length} sample${failed.length === 1 ? '' : 's'} (${samples.join(', ')}${failed.length > 3 ? ', …' : ''}); ` +
-        `the other ${skipped} ${skipped === 1 ? 'was' : 'were'} not run. First: ${firstOutcome.error.message}`,
+        `${rest}. First: ${firstOutcome.error.message}`,
       ...(firstOutcome.logs.length > 0 && { logs: firstOutcome.logs.map((l) => `console.${l.level}: ${l.text}`) }),
     }],
   };
 }
+
+const LIMIT_KINDS: ReadonlySet<string> = new Set(['timeout', 'memory', 'crash', 'too-large']);
 
 /** Code generation from strings seen at run time, once per kind for the snippet (caught or not). */
 function runtimeEscapes(snippet: SnippetUnderTest, inputs: readonly SampleInput[], outcomes: readonly RunOutcome[]): Finding[] {

@@ -4,6 +4,8 @@ import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../events/event-types.js';
 import { getBuiltinSample } from '../../samples/index.js';
 import { createSandbox, type RunOutcome } from '../../sandbox/index.js';
+import { assertReadableFile, readBounded } from '../../util/user-files.js';
+import { MAX_SAMPLE_BYTES } from '../../samples/load-samples.js';
 import { escapeJson, escapeLine, escapeText, hasControlCharacters } from '../../util/terminal-text.js';
 import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
@@ -40,9 +42,12 @@ async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventTyp
     return { eventType: options.event as EventType, event: getBuiltinSample(options.event as EventType) };
   }
   const path = resolve(io.cwd, options.payload);
+  assertReadableFile(path, options.payload);
   let event: unknown;
   try {
-    event = JSON.parse(await readFile(path, 'utf8'));
+    const read = await readBounded(path, MAX_SAMPLE_BYTES);
+    if (read.truncated) throw new Error(`the file has ${read.bytes} bytes; a payload may have at most ${MAX_SAMPLE_BYTES}`);
+    event = JSON.parse(read.text);
   } catch (error) {
     throw new UserError(`${options.payload}: cannot read the payload as JSON: ${(error as Error).message}`, { cause: error });
   }
@@ -55,7 +60,7 @@ async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventTyp
 /** Runs one sample and prints the request the runtime would send, like the dashboard's Test button. */
 export async function preview(io: CliIo, options: PreviewOptions): Promise<number> {
   const file = resolve(io.cwd, options.file);
-  if (!existsSync(file)) throw new UserError(`${options.file}: no such file`);
+  assertReadableFile(file, options.file);
   const sample = await loadEvent(io, options);
   const config = await loadProjectConfig(io, options);
   const sandbox = createSandbox({ concurrency: 1 });

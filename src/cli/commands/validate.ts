@@ -9,6 +9,7 @@ import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
 import { createSandbox } from '../../sandbox/index.js';
+import { assertReadableFile } from '../../util/user-files.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
 
@@ -26,7 +27,8 @@ export interface ValidateOptions extends CompileFlags {
 export async function validate(io: CliIo, options: ValidateOptions): Promise<number> {
   if (options.files.length === 0) throw new UserError('give at least one .js snippet or .ts mapping to validate');
   const files = options.files.map((f) => resolve(io.cwd, f));
-  for (const file of files) if (!existsSync(file)) throw new UserError(`${file}: no such file`);
+  // Regular files only: a FIFO or /dev/zero would hang the command, a directory fail it obscurely.
+  files.forEach((file, i) => assertReadableFile(file, options.files[i]!));
   const config = await loadProjectConfig(io, options);
   const progress = createProgress(io);
   progress.update(`compiling ${files.length} file${files.length === 1 ? '' : 's'}…`);
