@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatCodeFrame } from '../findings/code-frame.js';
 import type { Finding } from '../findings/finding.js';
 import { escapeLine, escapeText } from '../util/terminal-text.js';
+import { unreadableReason } from '../util/user-files.js';
 
 /**
  * `path:line:col  severity  message [code]`, then a code frame. Sources are read
@@ -14,7 +15,9 @@ export function formatFindings(findings: readonly Finding[], root: string, cwd: 
   const read = (file: string) => {
     if (!sources.has(file)) {
       try {
-        sources.set(file, readFileSync(resolve(root, file), 'utf8'));
+        // Only a regular file inside the project: a code frame must not show what a link points to.
+        const path = resolve(root, file);
+        sources.set(file, unreadableReason(path, root) === undefined ? readFileSync(path, 'utf8') : undefined);
       } catch {
         sources.set(file, undefined);
       }

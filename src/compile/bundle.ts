@@ -67,7 +67,7 @@ export async function bundleMappings(options: BundleOptions): Promise<{ bundles:
 
 function toFinding(root: string, message: Message): Finding {
   const location = message.location;
-  const forbidden = message.text.includes('cannot run in the webhook runtime');
+  const forbidden = /cannot run in the webhook runtime|leaves the project|is an absolute path|outside the project/.test(message.text);
   return {
     code: forbidden ? 'forbidden-import' : 'bundle-error',
     severity: 'error',

@@ -75,7 +75,10 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       findings.push(...result.findings);
       if (result.snippet) snippets.push(result.snippet);
     }
-    findings.push(...await typeFindings);
+    // One cause, one finding: a refused import also fails to type-check on its line; the import
+    // finding says why.
+    const refused = new Set(findings.filter((f) => f.code === 'forbidden-import' || f.code === 'bundle-error').map((f) => `${f.file}:${f.line}`));
+    findings.push(...(await typeFindings).filter((f) => !refused.has(`${f.file}:${f.line}`)));
     findings.push(...findDuplicateNames(snippets));
     return { snippets, findings: sortFindings(findings) };
   } finally {

@@ -32,7 +32,7 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
   const sources = await readSources(root, bundle.inputBytes);
   findings.push(...findOutsideReferences(root, sources));
   const mappingName = module.exports['mapping'] ?? '';
-  const inspected = await inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' }, sandbox);
+  const inspected = await inspectMapping({ body: module.body, mappingName, file: source, sourceText: sources.get(source) ?? '' }, sandbox, mapPosition);
   // An escape attempt the analysis already located is not said again without a line.
   const located = findings.some((f) => f.code === 'escape-attempt');
   findings.push(...inspected.findings.filter((f) => !(located && f.code === 'escape-attempt')));

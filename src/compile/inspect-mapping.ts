@@ -32,17 +32,22 @@ export function inspectionCode(input: Pick<InspectInput, 'body' | 'mappingName'>
  * it exports. This catches unknown event keys even with --no-typecheck, and gives the snippet
  * header its event list.
  */
-export async function inspectMapping(input: InspectInput, sandbox: Sandbox): Promise<{ info?: MappingInfo; findings: Finding[] }> {
+export async function inspectMapping(input: InspectInput, sandbox: Sandbox, mapPosition?: PositionMapper): Promise<{ info?: MappingInfo; findings: Finding[] }> {
   const [outcome] = await sandbox.runMany(inspectionCode(input), [{}], { mode: 'inspect' });
-  return judgeInspection(input, outcome!);
+  return judgeInspection(input, outcome!, mapPosition);
 }
 
+/** A position in the bundle → the user's source file and position, where the source map knows it. */
+export type PositionMapper = (line: number, column: number) => { file: string; line: number; column: number } | undefined;
+
 /** Turns the sandbox's description of the exported mapping into the mapping's info or findings. */
-export function judgeInspection(input: Pick<InspectInput, 'file' | 'sourceText'>, outcome: RunOutcome): { info?: MappingInfo; findings: Finding[] } {
+export function judgeInspection(input: Pick<InspectInput, 'file' | 'sourceText'>, outcome: RunOutcome, mapPosition?: PositionMapper): { info?: MappingInfo; findings: Finding[] } {
   const file = input.file;
   if (!outcome.ok) {
     const what = outcome.error.kind === 'timeout' ? 'loading the mapping did not finish: ' : 'loading the mapping threw: ';
-    const finding: Finding = { code: 'mapping-threw', severity: 'error', file, message: what + outcome.error.message };
+    // The module body keeps the bundle's lines (only the export at its end is cut): the source map applies.
+    const at = outcome.error.line !== undefined ? mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
+    const finding: Finding = { code: 'mapping-threw', severity: 'error', file, ...at, message: what + outcome.error.message };
     return { findings: [finding, ...escapeFindings(file, outcome)] };
   }
   const escapes = escapeFindings(file, outcome);

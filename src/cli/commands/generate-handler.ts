@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
+import { assertReadableFile } from '../../util/user-files.js';
 import { suggest } from '../../util/suggest.js';
 import { TOOL_ROOT } from '../../util/tool-info.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
@@ -37,6 +38,7 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   const mappings = fromTemplate ? [getTemplatePath(options.template ?? '')]
     : options.files.length > 0 ? options.files.map((f) => resolve(io.cwd, f)) : await getConfiguredMappings(config);
   for (const file of mappings) if (!existsSync(file)) throw new UserError(`${file}: no such mapping file`);
+  for (const file of mappings) assertReadableFile(file, relative(io.cwd, file) || file, fromTemplate ? undefined : root);
 
   const { result, exitCode } = await compileAndReport(io, root, mappings, config);
   if (exitCode !== 0) return exitCode;

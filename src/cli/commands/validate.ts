@@ -30,6 +30,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   // Regular files only: a FIFO or /dev/zero would hang the command, a directory fail it obscurely.
   files.forEach((file, i) => assertReadableFile(file, options.files[i]!));
   const config = await loadProjectConfig(io, options);
+  files.forEach((file, i) => assertReadableFile(file, options.files[i]!, config.root));
   const progress = createProgress(io);
   progress.update(`compiling ${files.length} file${files.length === 1 ? '' : 's'}…`);
   // One sandbox for the whole command: mapping inspection, snippets and references all run there.

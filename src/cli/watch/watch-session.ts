@@ -76,7 +76,8 @@ export class WatchSession {
     this.#compiled.clear();
     this.#compileFindings.clear();
     this.#validationFindings.clear();
-    this.#sandbox ??= this.#mode === 'check' ? createSandbox() : undefined;
+    // Kept warm for the whole session: mapping inspection (both modes) and validation run there.
+    this.#sandbox ??= createSandbox(this.#mode === 'check' ? {} : { concurrency: 1 });
     return this.#run(this.#mappings, true, started);
   }
 
@@ -110,8 +111,8 @@ export class WatchSession {
     const written: string[] = [];
     if (mappings.length > 0) {
       const [result, reference] = await Promise.all([
-        compile({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck }),
-        this.#mode === 'check' ? compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false }) : undefined,
+        compile({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(this.#sandbox && { sandbox: this.#sandbox }) }),
+        this.#mode === 'check' ? compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false, ...(this.#sandbox && { sandbox: this.#sandbox }) }) : undefined,
       ]);
       for (const file of mappings) {
         const source = toProjectPath(config.root, file);
