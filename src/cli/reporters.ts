@@ -1,19 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../findings/finding.js';
-import type { EventSummary } from '../validate/validate-snippets.js';
+import type { Report } from '../project/report.js';
 import { escapeJson, escapeLine, escapeText } from '../util/terminal-text.js';
 import { formatFindings, formatSummary } from './format-findings.js';
 
 export const REPORTERS = ['pretty', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
-export interface Report {
-  root: string;
-  cwd: string;
-  findings: Finding[];
-  /** Per file: events × outcomes. */
-  summaries: { file: string; destinations: string[]; events: EventSummary[] }[];
-}
+export type { Report } from '../project/report.js';
 
 /** Findings of many samples that say the same thing at the same place are shown once, with a count. */
 export function groupSampleFindings(findings: readonly Finding[]): Finding[] {

@@ -81,6 +81,15 @@ const lib = await import(join(cache, 'in-process.mjs'));
 
 const sandbox = await lib.benchSandbox({ rounds: 5, samplesPerRound: 2000 });
 
+// BENCH_BASELINE=<a built checkout of another version>: the same sandbox and check figures for it,
+// measured in this run (interleaved with this version's, so both see the same machine load).
+const baseline = process.env.BENCH_BASELINE;
+let baseSandbox;
+if (baseline) {
+  await build({ entryPoints: [join(baseline, 'test', 'bench', 'in-process.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: join(cache, 'in-process-baseline.mjs'), logLevel: 'warning', nodePaths: [join(baseline, 'node_modules')] });
+  baseSandbox = await (await import(join(cache, 'in-process-baseline.mjs'))).benchSandbox({ rounds: 5, samplesPerRound: 2000 });
+}
+
 // check over every template with every sample and variant, spawned as a user runs it.
 const templatesProject = mkdtempSync(join(tmpdir(), 'dodo-transform-bench-'));
 mkdirSync(join(templatesProject, 'mappings'));
@@ -89,12 +98,23 @@ writeFileSync(join(templatesProject, 'package.json'), '{"name":"bench","private"
 execFileSync(process.execPath, [bin, 'build'], { cwd: templatesProject, stdio: 'ignore' });
 const checkRuns = Number(process.env.BENCH_CHECK_RUNS ?? 3);
 const checkTimes = [];
-for (let i = 0; i < checkRuns; i++) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [bin, 'check'], { cwd: templatesProject, stdio: 'ignore' });
-  checkTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
-  if (result.status !== 0) throw new Error(`check over the templates exited ${result.status}`);
+const baseCheckTimes = [];
+const baseProject = baseline ? mkdtempSync(join(tmpdir(), 'dodo-transform-bench-')) : undefined;
+if (baseProject) {
+  cpSync(templatesProject, baseProject, { recursive: true });
+  execFileSync(process.execPath, [join(baseline, 'bin', 'dodo-transform.js'), 'build'], { cwd: baseProject, stdio: 'ignore' });
 }
+const timeCheck = (binary, cwd, into) => {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [binary, 'check'], { cwd, stdio: 'ignore' });
+  into.push(Number(process.hrtime.bigint() - start) / 1e6);
+  if (result.status !== 0) throw new Error(`check over the templates exited ${result.status} (${binary})`);
+};
+for (let i = 0; i < checkRuns; i++) {
+  timeCheck(bin, templatesProject, checkTimes);
+  if (baseProject) timeCheck(join(baseline, 'bin', 'dodo-transform.js'), baseProject, baseCheckTimes);
+}
+if (baseProject) rmSync(baseProject, { recursive: true, force: true });
 
 // Watch: one mapping (the Segment template) in a built project; median of 5 edits.
 execFileSync(process.execPath, [bin, 'build'], { cwd: one, stdio: 'ignore' });
@@ -107,10 +127,16 @@ console.table(rows);
 console.log('snippet size, unminified (target ≤ 1.3×)');
 console.table(sizes);
 console.log('sandbox (target ≥ 2,000 sample runs/s)');
-console.table([{ runsPerSecond: sandbox.runsPerSecond, rounds: sandbox.roundsRunsPerSecond.join(' '), processes: sandbox.concurrency, snippetBytes: sandbox.snippetBytes }]);
+console.table([
+  { version: 'this', runsPerSecond: sandbox.runsPerSecond, rounds: sandbox.roundsRunsPerSecond.join(' '), processes: sandbox.concurrency, snippetBytes: sandbox.snippetBytes },
+  ...(baseSandbox ? [{ version: 'baseline', runsPerSecond: baseSandbox.runsPerSecond, rounds: baseSandbox.roundsRunsPerSecond.join(' '), processes: baseSandbox.concurrency, snippetBytes: baseSandbox.snippetBytes }] : []),
+]);
 const templateCount = readdirSync(join(repo, 'templates')).length;
 console.log(`check over ${templateCount} templates × every sample and variant (target ≤ 4 s)`);
-console.table([{ medianMs: Math.round(median(checkTimes)), runsMs: checkTimes.map(Math.round).join(' ') }]);
+console.table([
+  { version: 'this', medianMs: Math.round(median(checkTimes)), runsMs: checkTimes.map(Math.round).join(' ') },
+  ...(baseline ? [{ version: 'baseline', medianMs: Math.round(median(baseCheckTimes)), runsMs: baseCheckTimes.map(Math.round).join(' '), ratio: (median(checkTimes) / median(baseCheckTimes)).toFixed(2) }] : []),
+]);
 console.log('watch: one mapping changed → result (target ≤ 300 ms after the first build)');
 console.table([
   { mode: 'build --watch', firstRunMs: Math.round(watchBuild.firstRunMs), medianMs: watchBuild.medianMs, runsMs: watchBuild.recheckMs.join(' ') },

@@ -5,6 +5,7 @@ import { watch } from '../../src/cli/commands/watch.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import type { CycleResult } from '../../src/cli/watch/watch-session.js';
+import { checkProject } from '../../src/project/check-project.js';
 import { copyFixture } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
@@ -69,6 +70,23 @@ describe('watch mode', () => {
     const result = await next;
     expect(result.compiled).toEqual(['mappings/segment.ts']);
     expect(result.findings.map((f) => `${f.code} ${f.file}`)).toEqual(['stale-snippet handlers/segment.js']);
+    expect(await w.stop()).toBe(0);
+  });
+
+  it('check --watch fails a broken hand-written snippet in outDir exactly as check does', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    const b = startWatch('build', dir);
+    await b.first;
+    await b.stop();
+    await writeFile(join(dir, 'handlers', 'legacy.js'), 'function handler(webhook) { return webhook.payload.nope.deeper; }\n');
+    const once = await checkProject({ config: await resolveConfig({ cwd: dir }), mappings: [join(dir, 'mappings', 'segment.ts'), join(dir, 'mappings', 'slack.ts')] });
+    const expected = once.report.findings.map((f) => `${f.code} ${f.file} ${f.event ?? ''} ${f.sample ?? ''}`);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(new Set(once.report.findings.map((f) => f.file))).toEqual(new Set(['handlers/legacy.js']));
+    const w = startWatch('check', dir);
+    const first = await w.first;
+    expect(first.findings.map((f) => `${f.code} ${f.file} ${f.event ?? ''} ${f.sample ?? ''}`).sort()).toEqual([...expected].sort());
+    // Ctrl-C ends a watch session with 0 whatever the last run found.
     expect(await w.stop()).toBe(0);
   });
 });

@@ -1,15 +1,9 @@
-import { existsSync } from 'node:fs';
 import { getExitCode } from '../../findings/exit-code.js';
-import { checkSnippetSource } from '../../validate/check-source.js';
-import { compareCommitted } from '../committed-snippets.js';
+import { checkProject } from '../../project/check-project.js';
 import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
-import { createSandbox } from '../../sandbox/index.js';
-import { runValidation } from '../run-validation.js';
-import { prepareSnippets } from '../snippets-under-test.js';
-
 export interface CheckOptions extends CompileFlags {
   reporter: ReporterName;
 }
@@ -24,28 +18,13 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);
   progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
-  // One sandbox for the whole command: mapping inspection, snippets and references all run there.
-  const sandbox = createSandbox();
-  try {
-  const prepared = await prepareSnippets(config.root, mappings, config, sandbox);
-  progress.update(`running ${prepared.snippets.length} snippet${prepared.snippets.length === 1 ? '' : 's'} on every sample…`);
-  const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
-  const handWritten = committed.handWritten.map((f) => ({ file: f.path, name: f.path.replace(/^.*\/|\.js$/g, ''), code: f.code }));
-  const { report } = await runValidation({
-    root: config.root,
-    cwd: io.cwd,
-    snippets: [...prepared.snippets, ...handWritten],
-    findings: [...prepared.findings, ...committed.findings, ...committed.handWritten.flatMap((f) => checkSnippetSource(f.code, f.path))],
-    ...(existsSync(config.samples) && { samplesDir: config.samples }),
-    golden: { dir: config.expected, update: false },
-    sandbox,
+  const { report } = await checkProject({
+    config, mappings, cwd: io.cwd,
+    onStage: (_, n) => progress.update(`running ${n} snippet${n === 1 ? '' : 's'} on every sample…`),
   });
   progress.done();
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'));
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
-  } finally {
-    await sandbox.close();
-  }
 }

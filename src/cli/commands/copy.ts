@@ -11,8 +11,8 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
 import { groupSampleFindings } from '../reporters.js';
-import { runValidation } from '../run-validation.js';
-import { prepareSnippets } from '../snippets-under-test.js';
+import { runValidation } from '../../project/run-validation.js';
+import { prepareSnippets } from '../../project/prepare-snippets.js';
 import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
 
 export interface CopyOptions extends CompileFlags {

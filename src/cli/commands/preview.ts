@@ -15,7 +15,7 @@ import { toRuntimeInput } from '../../validate/sample-inputs.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
-import { prepareSnippets } from '../snippets-under-test.js';
+import { prepareSnippets } from '../../project/prepare-snippets.js';
 import { getExitCode } from '../../findings/exit-code.js';
 
 export interface PreviewOptions extends CompileFlags {

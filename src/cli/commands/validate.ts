@@ -10,8 +10,8 @@ import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { assertReadableFile } from '../../util/user-files.js';
-import { runValidation } from '../run-validation.js';
-import { prepareSnippets } from '../snippets-under-test.js';
+import { runValidation } from '../../project/run-validation.js';
+import { prepareSnippets } from '../../project/prepare-snippets.js';
 
 export interface ValidateOptions extends CompileFlags {
   files: string[];

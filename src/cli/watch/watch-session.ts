@@ -11,8 +11,8 @@ import { createSandbox, type Sandbox } from '../../sandbox/index.js';
 import { toProjectPath } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { fromCompiled } from '../../validate/from-compiled.js';
-import { compareCommitted } from '../committed-snippets.js';
-import { runValidation } from '../run-validation.js';
+import { checkProject } from '../../project/check-project.js';
+import type { PreparedSnippets } from '../../project/prepare-snippets.js';
 import { getChangeImpact } from './change-set.js';
 
 export type WatchMode = 'build' | 'check';
@@ -142,25 +142,29 @@ export class WatchSession {
 
   async #check(toValidate: readonly string[]): Promise<void> {
     const config = this.#config;
-    const snippets = toValidate.flatMap((file) => {
-      const snippet = this.#compiled.get(file);
-      return snippet ? [fromCompiled(config.root, snippet, this.#references.get(file))] : [];
-    });
-    for (const file of toValidate) this.#validationFindings.set(file, []);
-    const { report } = await runValidation({
-      root: config.root, cwd: this.#cwd, snippets, findings: [],
-      ...(existsSync(config.samples) && { samplesDir: config.samples }),
-      golden: { dir: config.expected, update: false },
+    const changed = new Set(toValidate.map((file) => toProjectPath(config.root, file)));
+    const compiledSources = new Set([...this.#compiled.values()].map((s) => s.source));
+    const prepared: PreparedSnippets = {
+      snippets: [...this.#compiled].map(([file, snippet]) => fromCompiled(config.root, snippet, this.#references.get(file))),
+      compiled: [...this.#compiled.values()],
+      // Compile findings are kept per mapping by the session itself.
+      findings: [],
+    };
+    // The same check as `check`: changed mappings and every hand-written snippet in outDir run on
+    // the samples; all compiled snippets are compared with what is committed.
+    const { report } = await checkProject({
+      config, mappings: this.#mappings, cwd: this.#cwd, prepared,
+      validate: (file) => changed.has(file) || !compiledSources.has(file),
       ...(this.#sandbox && { sandbox: this.#sandbox }),
     });
-    for (const file of toValidate) {
+    const ofMapping = (file: string) => {
+      const snippet = this.#compiled.get(file);
       const source = toProjectPath(config.root, file);
-      this.#validationFindings.set(file, report.findings.filter((f) => f.file === source || this.#compiled.get(file)?.inputs.includes(f.file ?? '')));
-    }
-    this.#committedFindings = [
-      ...report.findings.filter((f) => f.code === 'bad-sample'),
-      ...(await compareCommitted(config.root, config.outDir, [...this.#compiled.values()])).findings,
-    ];
+      return (f: Finding) => f.file === source || (snippet?.inputs.includes(f.file ?? '') ?? false);
+    };
+    for (const file of toValidate) this.#validationFindings.set(file, report.findings.filter(ofMapping(file)));
+    const owned = this.#mappings.map(ofMapping);
+    this.#committedFindings = report.findings.filter((f) => !owned.some((isOf) => isOf(f)));
   }
 
   #currentFindings(): Finding[] {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import { assertReadableFile, readBounded } from '../util/user-files.js';
-import { readSnippetFile } from './snippets-under-test.js';
+import { readSnippetFile } from './prepare-snippets.js';
 import { basename, join } from 'node:path';
 import type { CompiledSnippet } from '../compile/compile.js';
 import type { Finding } from '../findings/finding.js';

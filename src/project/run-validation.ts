@@ -4,7 +4,7 @@ import { sortFindings, type Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { getSampleInputs } from '../validate/sample-inputs.js';
 import { validateSnippet, type SnippetUnderTest } from '../validate/validate-snippets.js';
-import type { Report } from './reporters.js';
+import type { Report } from './report.js';
 
 export interface ValidationRun {
   root: string;

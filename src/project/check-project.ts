@@ -1,0 +1,69 @@
+// checkProject(): what `check`, `check --watch` and programmatic users run. It compiles every
+// mapping (or takes a compile the caller kept), compares the result with the snippets committed
+// in outDir, and validates compiled and hand-written snippets on every sample. Writes nothing.
+import { existsSync } from 'node:fs';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { Finding } from '../findings/finding.js';
+import { createSandbox, type Sandbox } from '../sandbox/index.js';
+import { checkSnippetSource } from '../validate/check-source.js';
+import type { SnippetUnderTest } from '../validate/validate-snippets.js';
+import { compareCommitted } from './committed-snippets.js';
+import { prepareSnippets, type PreparedSnippets } from './prepare-snippets.js';
+import type { Report } from './report.js';
+import { runValidation } from './run-validation.js';
+
+export interface CheckProjectOptions {
+  config: ResolvedConfig;
+  /** Mapping files (absolute) to compile when `prepared` is not given. */
+  mappings: readonly string[];
+  /** Where paths in the report are shown relative to. @default config.root */
+  cwd?: string;
+  /** Reused when given (watch mode keeps one warm); otherwise one is started and closed. */
+  sandbox?: Sandbox;
+  /** A compile the caller already has (watch mode recompiles only what changed). */
+  prepared?: PreparedSnippets;
+  /**
+   * Which snippets to run on the samples, by project path (compiled mappings and hand-written
+   * snippets alike); the others are still compared with what is committed. @default all
+   */
+  validate?: (file: string) => boolean;
+  /** Called between the compile and the runs (a progress line). */
+  onStage?: (stage: 'compiled', snippets: number) => void;
+}
+
+export interface ProjectCheck {
+  report: Report;
+  prepared: PreparedSnippets;
+  /** The snippets that were run on the samples. */
+  validated: SnippetUnderTest[];
+}
+
+export async function checkProject(options: CheckProjectOptions): Promise<ProjectCheck> {
+  const { config } = options;
+  const sandbox = options.sandbox ?? createSandbox();
+  try {
+    const prepared = options.prepared ?? await prepareSnippets(config.root, options.mappings, config, sandbox);
+    const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
+    const handWritten = committed.handWritten.map((f): SnippetUnderTest => ({ file: f.path, name: f.path.replace(/^.*\/|\.js$/g, ''), code: f.code }));
+    const wanted = options.validate ?? (() => true);
+    const snippets = [...prepared.snippets, ...handWritten].filter((s) => wanted(s.file));
+    options.onStage?.('compiled', snippets.length);
+    const findings: Finding[] = [
+      ...prepared.findings,
+      ...committed.findings,
+      ...committed.handWritten.filter((f) => wanted(f.path)).flatMap((f) => checkSnippetSource(f.code, f.path)),
+    ];
+    const { report } = await runValidation({
+      root: config.root,
+      cwd: options.cwd ?? config.root,
+      snippets,
+      findings,
+      ...(existsSync(config.samples) && { samplesDir: config.samples }),
+      golden: { dir: config.expected, update: false },
+      sandbox,
+    });
+    return { report, prepared, validated: snippets };
+  } finally {
+    if (options.sandbox === undefined) await sandbox.close();
+  }
+}
