@@ -9,3 +9,7 @@ export type { CompileOptions, CompileResult, CompiledSnippet } from './compile/c
 export { TARGETS, type Target } from './compile/targets.js';
 export { FINDING_CODES } from './findings/finding.js';
 export type { Finding, FindingCode, Severity } from './findings/finding.js';
+export { validate, checkProject } from './project/public-api.js';
+export type { ProjectOptions, ValidateFilesOptions } from './project/public-api.js';
+export type { Report } from './project/report.js';
+export type { EventSummary } from './validate/validate-snippets.js';
