@@ -10,6 +10,7 @@ import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunOutcome, Sandbox } from '../sandbox/index.js';
 import { checkAmounts } from './check-amounts.js';
+import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
@@ -96,7 +97,12 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       const verdict = checkResult(outcome.result);
       cancelled = verdict.cancelled;
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
-      const issues = verdict.cancelled ? verdict.issues : [...verdict.issues, ...checkAmounts((outcome.result as { payload?: unknown }).payload, input.event)];
+      const request = outcome.result as { url?: unknown; headers?: unknown; payload?: unknown };
+      const issues = verdict.cancelled ? verdict.issues : [
+        ...verdict.issues,
+        ...checkAmounts(request.payload, input.event),
+        ...checkText(request, { event: input.event, sample: input.name, ...(verdict.destination && { destination: verdict.destination }) }),
+      ];
       findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
     } else if (!limits.collapsed.has(index)) {
       findings.push(runtimeFinding(snippet, input, outcome));

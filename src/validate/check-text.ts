@@ -1,0 +1,265 @@
+// What hand-written snippets get wrong inside text, judged from the sample's known values:
+//   - money rendered into a message with the wrong number of decimals or the wrong currency;
+//   - text that reads "undefined", "NaN", "[object Object]", "Invalid Date" or a 1970 date
+//     (what a null or absent field turns into);
+//   - the markup-chars sample's customer text arriving raw in an HTML body, Slack mrkdwn or a
+//     Discord message that pings @everyone.
+// Each check only reports what the value actually seen proves: a correct rendering ("¥4,499",
+// "€29.99", "9.207 KWD", "4,499 JPY") is never a finding.
+import { getCurrencyExponent, toMajorUnits } from '../helpers/money.js';
+import { MARKUP } from '../samples/variants.js';
+import type { ResultIssue } from './check-result.js';
+
+const AMOUNT_FIELDS = ['total_amount', 'recurring_pre_tax_amount', 'amount', 'settlement_amount', 'tax'] as const;
+
+/** Symbols that name one currency (or a family that excludes the event's: "$" is not EUR). */
+const SYMBOLS: readonly [string, readonly string[]][] = [
+  ['US$', ['USD']], ['CA$', ['CAD']], ['A$', ['AUD']], ['NZ$', ['NZD']], ['HK$', ['HKD']], ['S$', ['SGD']], ['R$', ['BRL']],
+  ['$', ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'ARS', 'CLP', 'COP', 'TWD', 'BRL']],
+  ['€', ['EUR']], ['£', ['GBP', 'EGP']], ['¥', ['JPY', 'CNY']], ['₹', ['INR']], ['₩', ['KRW']], ['₽', ['RUB']], ['₺', ['TRY']],
+  ['₪', ['ILS']], ['₫', ['VND']], ['฿', ['THB']], ['₱', ['PHP']], ['zł', ['PLN']],
+];
+const CODES = new Set(('USD EUR GBP JPY KWD BHD OMR JOD TND LYD IQD INR CAD AUD NZD CNY CHF SEK NOK DKK BRL MXN SGD HKD ZAR KRW ' +
+  'AED SAR PLN CZK HUF ILS TRY THB IDR MYR PHP VND RUB TWD ARS CLP COP PEN EGP NGN KES PKR BDT UAH RON ISK').split(' '));
+
+export interface TextCheckInput {
+  /** The sample event (the webhook's payload before the snippet ran). */
+  event: unknown;
+  /** Which built-in variant or sample file this is. */
+  sample: string;
+  /** The destination the request goes to, if known (by URL). */
+  destination?: string;
+}
+
+interface Leaf { path: string; value: string }
+
+function* stringLeaves(value: unknown, path: string, depth = 0): Generator<Leaf> {
+  if (depth > 64) return;
+  if (typeof value === 'string') yield { path, value };
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* stringLeaves(value[i], `${path}[${i}]`, depth + 1);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) yield* stringLeaves(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, depth + 1);
+  }
+}
+
+function allStrings(value: unknown): string {
+  let out = '';
+  for (const leaf of stringLeaves(value, '$')) out += `${leaf.value}\n`;
+  return out;
+}
+
+const isNumericText = (s: string): boolean => /^\s*[-+]?\d[\d,]*(\.\d+)?\s*$/.test(s);
+
+/** Checks the strings of a request (url, headers and payload) against the sample it was made from. */
+export function checkText(request: { url?: unknown; headers?: unknown; payload?: unknown }, input: TextCheckInput): ResultIssue[] {
+  const leaves = [
+    ...stringLeaves(request.url, '$.url'),
+    ...stringLeaves(request.headers, '$.headers'),
+    ...stringLeaves(request.payload, '$.payload'),
+  ];
+  const known = allStrings(input.event);
+  return [
+    ...checkGarbage(leaves, known, input),
+    ...checkMoneyInText(leaves, input.event),
+    ...checkMarkup(request.payload, leaves, input),
+  ];
+}
+
+// --- Rendered garbage -------------------------------------------------------------------------
+
+const GARBAGE: readonly { pattern: RegExp; what: string; severity: 'error' | 'warning' }[] = [
+  { pattern: /\bundefined\b/, what: '"undefined" (a field that does not exist, or was absent)', severity: 'error' },
+  { pattern: /\bNaN\b/, what: '"NaN" (arithmetic on a missing or non-numeric value)', severity: 'error' },
+  { pattern: /\[object Object\]/, what: '"[object Object]" (an object put into a string)', severity: 'error' },
+  { pattern: /Invalid Date/, what: '"Invalid Date" (a date made from a missing or malformed value)', severity: 'error' },
+  { pattern: /\b1970\b/, what: 'a 1970 date (new Date(null) or new Date(0): a null date field)', severity: 'error' },
+  { pattern: /\bnull\b/, what: '"null" (a null field rendered as text)', severity: 'warning' },
+];
+
+function checkGarbage(leaves: readonly Leaf[], known: string, input: TextCheckInput): ResultIssue[] {
+  const issues: ResultIssue[] = [];
+  const variant = input.sample.startsWith('builtin/') ? ` on the ${input.sample.slice('builtin/'.length)} variant` : '';
+  for (const { path, value } of leaves) {
+    for (const g of GARBAGE) {
+      // Text that is in the event itself (a customer literally named "null") is not garbage.
+      if (!g.pattern.test(value) || g.pattern.test(known)) continue;
+      issues.push({
+        code: 'rendered-garbage', severity: g.severity, jsonPath: path,
+        message: `${quote(value)} contains ${g.what}${variant}; guard the field (e.g. \`x ?? "—"\`, or skip the line when it is null)`,
+      });
+      break;
+    }
+  }
+  return issues;
+}
+
+// --- Money in text ----------------------------------------------------------------------------
+
+interface KnownAmount { field: string; minor: number; currency: string }
+
+function knownAmounts(event: unknown): { amounts: KnownAmount[]; nullFields: string[]; currency?: string } {
+  const data = (event as { data?: Record<string, unknown> } | null)?.data;
+  const currency = typeof data?.['currency'] === 'string' ? data['currency'] : undefined;
+  const amounts: KnownAmount[] = [];
+  const nullFields: string[] = [];
+  if (!data || currency === undefined) return { amounts, nullFields };
+  for (const field of AMOUNT_FIELDS) {
+    if (!(field in data)) continue;
+    const raw = data[field];
+    if (raw === null) { nullFields.push(field); continue; }
+    const minor = typeof raw === 'string' ? Number(raw) : raw;
+    if (typeof minor === 'number' && Number.isFinite(minor) && minor !== 0) amounts.push({ field, minor, currency });
+  }
+  return { amounts, nullFields, currency };
+}
+
+/** Numbers in text: "1,234.56", "4499", "92.07"; with where they start and end. */
+const NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*\.?\d)|(?<![\d.,])\d+(?:\.\d+)?(?![\d.]*\d)/g;
+
+function currencyNear(text: string, start: number, end: number): string[] {
+  const before = text.slice(Math.max(0, start - 4), start).replace(/\s+$/, '');
+  const after = text.slice(end, end + 5).replace(/^\s+/, '');
+  const named: string[] = [];
+  for (const [symbol, currencies] of SYMBOLS) {
+    if (before.endsWith(symbol)) { named.push(...currencies.map((c) => `${symbol}:${c}`)); break; }
+  }
+  const codeBefore = /([A-Z]{3})\s*$/.exec(text.slice(Math.max(0, start - 5), start))?.[1];
+  const codeAfter = /^\s*([A-Z]{3})\b/.exec(text.slice(end, end + 6))?.[1];
+  for (const code of [codeBefore, codeAfter]) if (code && CODES.has(code)) named.push(`${code}:${code}`);
+  void after;
+  return named;
+}
+
+function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[] {
+  const { amounts, nullFields, currency } = knownAmounts(event);
+  if (currency === undefined) return [];
+  const issues: ResultIssue[] = [];
+  for (const { path, value } of leaves) {
+    // A value that is only a number is checkAmounts' to judge (as a whole field).
+    if (isNumericText(value) || value.length > 20_000) continue;
+    let reported = false;
+    for (const m of value.matchAll(NUMBER)) {
+      if (reported) break;
+      const token = m[0];
+      const start = m.index;
+      const end = start + token.length;
+      const number = Number(token.replace(/,/g, ''));
+      const near = currencyNear(value, start, end);
+      for (const a of amounts) {
+        const exponent = getCurrencyExponent(a.currency);
+        const major = toMajorUnits(a.minor, a.currency);
+        const wrong = a.minor / 100;
+        const isWrong = exponent !== 2 && Math.abs(number - wrong) < 1e-9 && /\.\d{2}$/.test(token);
+        const isRight = Math.abs(number - major) < 1e-9;
+        if (!isWrong && !isRight) continue;
+        if (isWrong) {
+          issues.push({
+            code: 'wrong-decimals', severity: 'error', jsonPath: path,
+            message: `${quote(value)} shows ${a.minor} ${a.currency} as ${token}: ${a.currency} has ${exponent} decimals, so the amount is ${major} ${a.currency}; use formatMoney(${a.field}, currency)`,
+          });
+          reported = true;
+          break;
+        }
+        const contradicting = near.filter((n) => !n.endsWith(`:${a.currency}`));
+        const agreeing = near.some((n) => n.endsWith(`:${a.currency}`));
+        if (contradicting.length > 0 && !agreeing) {
+          const shown = contradicting[0]!.split(':')[0];
+          issues.push({
+            code: 'wrong-currency', severity: 'error', jsonPath: path,
+            message: `${quote(value)} shows the ${a.currency} amount ${token} with "${shown}": the event's currency is ${a.currency}; use formatMoney(${a.field}, currency)`,
+          });
+          reported = true;
+          break;
+        }
+      }
+    }
+    if (!reported && nullFields.length > 0) {
+      // A null amount divided by 100 renders as 0.00 next to a currency.
+      for (const m of value.matchAll(/(?<![\d.,])0(?:\.0+)?(?![\d.,]*\d)/g)) {
+        if (currencyNear(value, m.index, m.index + m[0].length).length === 0) continue;
+        issues.push({
+          code: 'null-amount', severity: 'error', jsonPath: path,
+          message: `${quote(value)} shows ${m[0]} for ${nullFields.join(', ')}, which is null in this sample: say that the amount is unknown (check for null) instead of rendering 0`,
+        });
+        break;
+      }
+    }
+  }
+  return issues;
+}
+
+// --- Customer text injected unescaped ---------------------------------------------------------
+
+const EMAIL_HTML: Readonly<Record<string, (payload: unknown) => Leaf[]>> = {
+  resend: (p) => pick(p, ['html']),
+  autosend: (p) => pick(p, ['html']),
+  keplars: (p) => ((p as { is_html?: unknown } | null)?.is_html === true ? pick(p, ['body']) : []),
+  sendgrid: (p) => {
+    const content = (p as { content?: unknown } | null)?.content;
+    if (!Array.isArray(content)) return [];
+    return content.flatMap((c, i) => ((c as { type?: unknown })?.type === 'text/html' && typeof (c as { value?: unknown }).value === 'string'
+      ? [{ path: `$.payload.content[${i}].value`, value: (c as { value: string }).value }] : []));
+  },
+  'close-crm': (p) => pick(p, ['note_html']),
+};
+
+function pick(payload: unknown, keys: readonly string[]): Leaf[] {
+  if (payload === null || typeof payload !== 'object') return [];
+  return keys.flatMap((k) => {
+    const v = (payload as Record<string, unknown>)[k];
+    return typeof v === 'string' ? [{ path: `$.payload.${k}`, value: v }] : [];
+  });
+}
+
+/** Slack text that is mrkdwn: everything but plain_text objects and non-text fields. */
+function slackMrkdwn(leaves: readonly Leaf[], payload: unknown): Leaf[] {
+  const plain = new Set<string>();
+  const walk = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o['type'] === 'plain_text' && typeof o['text'] === 'string') plain.add(`${path}.text`);
+      for (const [k, x] of Object.entries(o)) walk(x, `${path}.${k}`);
+    }
+  };
+  walk(payload, '$.payload');
+  return leaves.filter((l) => l.path.startsWith('$.payload') && !plain.has(l.path) && /(^|\.|\])(text|pretext|title|value|fallback|footer)$/.test(l.path));
+}
+
+function discordGuarded(payload: unknown): boolean {
+  const allowed = (payload as { allowed_mentions?: { parse?: unknown } } | null)?.allowed_mentions;
+  if (allowed === undefined || allowed === null || typeof allowed !== 'object') return false;
+  const parse = (allowed as { parse?: unknown }).parse;
+  return !Array.isArray(parse) || !parse.includes('everyone');
+}
+
+function checkMarkup(payload: unknown, leaves: readonly Leaf[], input: TextCheckInput): ResultIssue[] {
+  if (!allStrings(input.event).includes(MARKUP)) return [];
+  const issues: ResultIssue[] = [];
+  const html = input.destination !== undefined ? EMAIL_HTML[input.destination] : undefined;
+  if (html) {
+    for (const leaf of html(payload)) {
+      if (!leaf.value.includes('<script>alert(1)</script>')) continue;
+      issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text arrives raw in the HTML body (a <script> tag from the markup-chars sample): wrap it in escapeHtml()' });
+    }
+  }
+  if (input.destination === 'slack') {
+    for (const leaf of slackMrkdwn(leaves, payload)) {
+      if (!leaf.value.includes('<@U123>')) continue;
+      issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text arrives raw in Slack mrkdwn ("<@U123>" from the markup-chars sample mentions a user; <!channel> would ping everyone): wrap it in escapeSlackText()' });
+    }
+  }
+  if (input.destination === 'discord' && !discordGuarded(payload)) {
+    for (const leaf of leaves) {
+      if (!leaf.path.startsWith('$.payload') || !/(^|[^\\])@everyone/.test(leaf.value)) continue;
+      issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text puts "@everyone" into a Discord message with no allowed_mentions guard: it pings the whole server. Use escapeDiscordMarkdown() and set allowed_mentions: { parse: [] }' });
+      break;
+    }
+  }
+  return issues;
+}
+
+function quote(value: string): string {
+  const text = JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+  return text;
+}

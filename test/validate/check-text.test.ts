@@ -1,0 +1,88 @@
+// Money, garbage and markup inside text: each check fires on what a hand-written snippet really
+// sends, and stays quiet on every correct rendering.
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_SAMPLES, getVariants } from '../../src/samples/index.js';
+import { checkText } from '../../src/validate/check-text.js';
+
+const variant = (type: keyof typeof BUILTIN_SAMPLES, name: string) => {
+  const v = getVariants(BUILTIN_SAMPLES[type]).find((x) => x.name === name);
+  if (!v) throw new Error(`no variant ${name}`);
+  return v.event as { data: Record<string, any> };
+};
+const codes = (payload: unknown, event: unknown, destination?: string, sample = 'builtin/base') =>
+  checkText({ url: 'https://hooks.slack.com/services/x', payload }, { event, sample, ...(destination && { destination }) }).map((i) => `${i.code} ${i.jsonPath}`);
+
+describe('money in text', () => {
+  const jpy = variant('payment.succeeded', 'currency-jpy');
+  const kwd = variant('payment.succeeded', 'currency-kwd');
+  const usd = variant('payment.succeeded', 'base');
+  const minor = (e: { data: Record<string, any> }) => Number(e.data.total_amount);
+
+  it('finds amount / 100 rendered for JPY and KWD, in any field of text', () => {
+    expect(codes({ text: `Paid $${(minor(jpy) / 100).toFixed(2)}` }, jpy)).toContain('wrong-decimals $.payload.text');
+    expect(codes({ blocks: [{ text: { type: 'mrkdwn', text: `*${(minor(kwd) / 100).toFixed(2)} KWD*` } }] }, kwd)).toEqual(['wrong-decimals $.payload.blocks[0].text.text']);
+  });
+
+  it('finds a currency that contradicts the event', () => {
+    expect(codes({ text: `Paid $${minor(jpy)}` }, jpy)).toEqual(['wrong-currency $.payload.text']);
+    expect(codes({ subject: `Receipt: ${(minor(usd) / 100).toFixed(2)} EUR` }, usd)).toEqual(['wrong-currency $.payload.subject']);
+    expect(codes({ text: `€${(minor(usd) / 100).toFixed(2)} received` }, usd)).toEqual(['wrong-currency $.payload.text']);
+  });
+
+  it('accepts every correct rendering', () => {
+    const yen = minor(jpy);
+    const fils = minor(kwd);
+    for (const text of [`¥${yen.toLocaleString('en-US')}`, `${yen.toLocaleString('en-US')} JPY`, `JPY ${yen}`, `Paid ${yen} yen`]) expect(codes({ text }, jpy), text).toEqual([]);
+    for (const text of [`${(fils / 1000).toFixed(3)} KWD`, `KWD ${(fils / 1000).toFixed(3)}`]) expect(codes({ text }, kwd), text).toEqual([]);
+    for (const text of [`$${(minor(usd) / 100).toFixed(2)}`, `${(minor(usd) / 100).toFixed(2)} USD`, `US$${(minor(usd) / 100).toFixed(2)}`]) expect(codes({ text }, usd), text).toEqual([]);
+  });
+
+  it('finds a null amount rendered as 0', () => {
+    const refund = structuredClone(variant('refund.succeeded', 'base'));
+    refund.data.amount = null;
+    expect(codes({ text: 'Refunded $0.00' }, refund)).toEqual(['null-amount $.payload.text']);
+    expect(codes({ text: 'Refunded (amount unknown)' }, refund)).toEqual([]);
+  });
+});
+
+describe('rendered garbage', () => {
+  const absent = variant('subscription.cancelled', 'nullable-absent');
+  it.each([
+    ['Cancelled on 1/1/1970', 'rendered-garbage'],
+    ['Plan: undefined', 'rendered-garbage'],
+    ['Total: NaN', 'rendered-garbage'],
+    ['Customer [object Object]', 'rendered-garbage'],
+    ['Ends Invalid Date', 'rendered-garbage'],
+  ])('%s', (text, code) => {
+    expect(codes({ text }, absent, undefined, 'builtin/nullable-absent')).toEqual([`${code} $.payload.text`]);
+  });
+
+  it('names the variant, and is quiet on clean text', () => {
+    const [issue] = checkText({ payload: { text: 'Plan: undefined' } }, { event: absent, sample: 'builtin/nullable-absent' });
+    expect(issue?.message).toMatch(/nullable-absent variant/);
+    expect(codes({ text: 'Cancelled on 4 Aug 2025' }, absent)).toEqual([]);
+  });
+});
+
+describe('customer text injected unescaped', () => {
+  const markup = variant('payment.succeeded', 'markup-chars');
+  const name = String(markup.data.customer.name);
+  it('finds raw markup in an email HTML body, not in its text part', () => {
+    expect(codes({ html: `<p>Thanks ${name}</p>`, text: `Thanks ${name}` }, markup, 'resend', 'builtin/markup-chars')).toEqual(['unescaped-markup $.payload.html']);
+    expect(codes({ html: '<p>Thanks &lt;script&gt;</p>', text: `Thanks ${name}` }, markup, 'resend', 'builtin/markup-chars')).toEqual([]);
+  });
+
+  it('finds raw mentions in Slack mrkdwn, not in plain_text', () => {
+    expect(codes({ text: `New order from ${name}` }, markup, 'slack')).toEqual(['unescaped-markup $.payload.text']);
+    expect(codes({ blocks: [{ type: 'header', text: { type: 'plain_text', text: name } }] }, markup, 'slack')).toEqual([]);
+  });
+
+  it('finds @everyone in Discord unless allowed_mentions guards it', () => {
+    expect(codes({ content: `Order from ${name}` }, markup, 'discord')).toEqual(['unescaped-markup $.payload.content']);
+    expect(codes({ content: `Order from ${name}`, allowed_mentions: { parse: [] } }, markup, 'discord')).toEqual([]);
+  });
+
+  it('treats CRM and analytics properties as plain data', () => {
+    expect(codes({ properties: { name } }, markup, 'segment')).toEqual([]);
+  });
+});
