@@ -69,7 +69,7 @@ export function toOutcome(message: SampleResult, lineCount: number): RunOutcome 
       return unreadable(durationMs);
     }
     if (typeof envelope !== 'object' || envelope === null) return unreadable(durationMs);
-    const { ok, logs, result, error, escapes } = envelope as { ok?: unknown; logs?: unknown; result?: unknown; error?: Partial<RunError>; escapes?: unknown };
+    const { ok, logs, result, error, escapes, reads } = envelope as { ok?: unknown; logs?: unknown; result?: unknown; error?: Partial<RunError>; escapes?: unknown; reads?: unknown };
     if (ok === true) {
       outcome = { ok: true, result, logs: asLogs(logs), durationMs };
     } else if (ok === false && error && typeof error.kind === 'string' && KINDS.has(error.kind) && typeof error.message === 'string') {
@@ -84,6 +84,11 @@ export function toOutcome(message: SampleResult, lineCount: number): RunOutcome 
       return unreadable(durationMs);
     }
     outcome.size = message.envelope?.length ?? 0;
+    if (Array.isArray(reads)) {
+      const list = reads.filter((r): r is { path: string; line?: number; column?: number } => typeof r === 'object' && r !== null && typeof (r as { path?: unknown }).path === 'string')
+        .slice(0, 20).map((r) => ({ path: r.path, ...(Number.isInteger(r.line) && { line: r.line }), ...(Number.isInteger(r.column) && { column: r.column }) }));
+      if (list.length > 0) outcome.reads = list;
+    }
     if (Array.isArray(escapes)) {
       const names = escapes.filter((e): e is string => typeof e === 'string').slice(0, 10);
       if (names.length > 0) outcome.escapes = names;

@@ -212,7 +212,47 @@ function serialise(value) {
 }
 
 function escapesJson() {
-  return escapes === '' ? '' : ',"escapes":[' + escapes + ']';
+  return (escapes === '' ? '' : ',"escapes":[' + escapes + ']') + (reads === '' ? '' : ',"reads":[' + reads + ']');
+}
+
+// --- Reads of fields the event does not have: the payload is seen through Proxies that record a
+// read of an absent key (with where in the snippet it happened), then behave exactly as the plain
+// object would. The host decides which of those fields no event of that type ever carries.
+var reads = '', readCount = 0, MAX_READS = 20;
+var NOT_FIELDS = { toJSON: 1, then: 1, inspect: 1, asymmetricMatch: 1, nodeType: 1, '$$typeof': 1 };
+var FRAME_AT = /snippet\.js:(\d+):(\d+)/;
+var reExec = RegExp.prototype.exec;
+var ProxyC = Proxy, reflectGet = Reflect.get;
+var proxies = new MapC();
+
+function recordRead(path) {
+  if (readCount >= MAX_READS || apply(strIndexOf, reads, ['"' + path + '"']) !== -1) return;
+  readCount++;
+  var at = null;
+  try { at = apply(reExec, FRAME_AT, [safeString(new ErrorC().stack)]); } catch (e) { /* no position */ }
+  reads += (reads === '' ? '' : ',') + '{"path":' + stringify(path) + (at ? ',"line":' + at[1] + ',"column":' + at[2] : '') + '}';
+}
+
+function track(value, path) {
+  if (value === null || typeof value !== 'object') return value;
+  var known = apply(mapGet, proxies, [value]);
+  if (known !== undefined) return known;
+  var array = isArray(value);
+  var proxy = new ProxyC(value, {
+    get: function (target, key, receiver) {
+      var v = reflectGet(target, key, receiver);
+      if (typeof key !== 'string') return v;
+      if (!(key in target)) {
+        if (!NOT_FIELDS[key] && !(array && apply(reTest, /^\d+$/, [key]))) recordRead(path + '.' + key);
+        return v;
+      }
+      return track(v, array ? path + '[]' : path + '.' + key);
+    }
+  });
+  apply(mapSet, proxies, [value, proxy]);
+  // A proxy stored back into the payload (w.payload.self = w.payload) is itself, not wrapped again.
+  apply(mapSet, proxies, [proxy, proxy]);
+  return proxy;
 }
 
 function classifyResult(value) {
@@ -432,6 +472,7 @@ function nowOf(value) {
 
 return function install(inputJson) {
   input = parse(inputJson);
+  if (input !== null && typeof input === 'object' && input.payload !== null && typeof input.payload === 'object') input.payload = track(input.payload, 'payload');
   freezeTime(nowOf(input));
   guardCodeGeneration();
   defineProperty(G, 'console', { value: consoleObject, writable: true, configurable: true });

@@ -35,6 +35,8 @@ interface OutcomeBase {
   durationMs: number;
   /** Characters of the JSON envelope the run sent back (what the sandbox's output budget counts). */
   size?: number;
+  /** Reads of keys the payload did not have, as `payload.data.customer.phone` (arrays as `[]`), with the snippet position. */
+  reads?: { path: string; line?: number; column?: number }[];
   /** Code generation from strings the run attempted ("eval", "the Function constructor", …), even if it caught the error. */
   escapes?: string[];
 }

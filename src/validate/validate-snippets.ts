@@ -10,6 +10,7 @@ import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunOutcome, Sandbox } from '../sandbox/index.js';
 import { checkAmounts } from './check-amounts.js';
+import { unknownFieldFindings } from './check-reads.js';
 import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
@@ -84,7 +85,8 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   }
   const report: SnippetReport = { file: snippet.file, destinations: [], summary: [], findings: [], goldenWrites: new Map() };
   const limits = limitFindings(snippet, options.inputs, outcomes);
-  report.findings.push(...limits.findings, ...runtimeEscapes(snippet, options.inputs, outcomes));
+  report.findings.push(...limits.findings, ...runtimeEscapes(snippet, options.inputs, outcomes),
+    ...unknownFieldFindings(snippet.file, options.inputs, outcomes, snippet.mapPosition));
   const destinations = new Set<string>();
   const summaries = new Map<string, EventSummary>();
 

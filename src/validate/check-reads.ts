@@ -1,0 +1,81 @@
+// Reads of fields that no event of that type carries (`customer.phone`, `product_id` on a
+// payment): the sandbox records every read of a key the payload did not have; a field that is
+// absent from every sample and variant of the event type does not exist on it.
+import type { Finding } from '../findings/finding.js';
+import type { RunOutcome } from '../sandbox/index.js';
+import { suggest } from '../util/suggest.js';
+import type { SampleInput } from './sample-inputs.js';
+
+function collectPaths(value: unknown, path: string, into: Set<string>, depth = 0): void {
+  if (depth > 32 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectPaths(item, `${path}[]`, into, depth + 1);
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    into.add(`${path}.${key}`);
+    collectPaths(v, `${path}.${key}`, into, depth + 1);
+  }
+}
+
+/** Every field path any sample of each event type has, as the sandbox names reads. */
+export function knownFieldPaths(inputs: readonly SampleInput[]): Map<string, Set<string>> {
+  const byType = new Map<string, Set<string>>();
+  for (const input of inputs) {
+    const set = byType.get(input.eventType) ?? new Set<string>();
+    collectPaths(input.event, 'payload', set);
+    byType.set(input.eventType, set);
+  }
+  return byType;
+}
+
+/** One finding per field the snippet reads that its event type never has. */
+export function unknownFieldFindings(
+  file: string,
+  inputs: readonly SampleInput[],
+  outcomes: readonly RunOutcome[],
+  mapPosition?: (line: number, column: number) => { file: string; line: number; column: number } | undefined,
+): Finding[] {
+  const known = knownFieldPaths(inputs);
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  const byPath = new Map<string, Finding & { events: Set<string> }>();
+  const listed: (Finding & { events: Set<string> })[] = [];
+  outcomes.forEach((outcome, i) => {
+    const input = inputs[i]!;
+    // A run that failed or cancelled is judged by that; only requests actually sent count here.
+    if (!outcome.ok || (outcome.result as { cancel?: unknown } | null)?.cancel === true) return;
+    const fields = known.get(input.eventType);
+    for (const read of outcome.reads ?? []) {
+      if (!fields || fields.has(read.path)) continue;
+      // metadata holds the merchant's own keys: any key may be there.
+      if (/(^|\.)metadata(\.|$)/.test(read.path.slice(0, read.path.lastIndexOf('.')))) continue;
+      const earlier = byPath.get(read.path);
+      if (earlier) { earlier.events.add(input.eventType); continue; }
+      const key = `${input.eventType} ${read.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const parent = read.path.slice(0, read.path.lastIndexOf('.'));
+      const name = read.path.slice(read.path.lastIndexOf('.') + 1);
+      // Only a field of an object the event has: reading into a field that is itself unknown was said once already.
+      if (parent !== 'payload' && !fields.has(parent)) continue;
+      const siblings = [...fields].filter((p) => p.startsWith(`${parent}.`) && !p.slice(parent.length + 1).includes('.') && !p.slice(parent.length + 1).includes('['))
+        .map((p) => p.slice(parent.length + 1));
+      const guess = suggest(name, siblings) ?? siblings.find((s) => s.startsWith(`${name}_`) || s.endsWith(`_${name}`));
+      const shown = read.path.replace(/^payload\.(data\.)?/, '');
+      const where = read.line !== undefined ? (mapPosition?.(read.line, read.column ?? 1) ?? { file, line: read.line, column: read.column ?? 1 }) : { file };
+      const finding = {
+        code: 'unknown-field' as const, severity: 'error' as const, ...where, event: input.eventType, sample: input.name,
+        message: `${shown} does not exist on ${input.eventType} events, so it is always undefined` +
+          (guess ? `; did you mean ${guess}?` : siblings.length ? ` (${parent.replace(/^payload\.?/, '') || 'the payload'} has ${siblings.slice(0, 8).join(', ')}${siblings.length > 8 ? ', …' : ''})` : ''),
+        events: new Set([input.eventType]),
+      };
+      byPath.set(read.path, finding);
+      listed.push(finding);
+    }
+  });
+  // One finding per field, whatever the number of event types that read it.
+  return [...findings, ...listed.map(({ events, ...f }) => (events.size > 1
+    ? { ...f, message: f.message.replace(` on ${f.event} events`, ` on ${f.event} events (nor on ${events.size - 1} other event type${events.size === 2 ? '' : 's'} the snippet handles)`) }
+    : f))];
+}

@@ -1,0 +1,50 @@
+// Reads of fields an event never has: found at run time, at the snippet's line, once per field.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/sandbox/index.js';
+import { getSampleInputs } from '../../src/validate/sample-inputs.js';
+import { validateSnippet } from '../../src/validate/validate-snippets.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const sandbox = createSandbox();
+afterAll(() => sandbox.close());
+
+async function findings(code: string, events: Parameters<typeof getSampleInputs>[0]['events']) {
+  const { inputs } = await getSampleInputs({ root: FIXTURES, ...(events && { events }) });
+  return (await validateSnippet({ file: 's.js', name: 's', code }, { inputs, sandbox })).findings;
+}
+
+describe('unknown fields', () => {
+  it('reports customer.phone and product_id on a payment, at their line, with a suggestion', async () => {
+    const code = [
+      'function handler(webhook) {',
+      '  var d = webhook.payload.data;',
+      '  webhook.url = "https://api.segment.io/v1/track";',
+      '  webhook.payload = { userId: d.customer.customer_id, event: "Order", properties: { phone: d.customer.phone, product: d.product_id } };',
+      '  return webhook;',
+      '}',
+    ].join('\n');
+    const found = (await findings(code, ['payment.succeeded', 'payment.failed'])).filter((f) => f.code === 'unknown-field');
+    expect(found.map((f) => [f.line, f.message.split(' does not')[0]])).toEqual([[4, 'customer.phone'], [4, 'product_id']]);
+    expect(found[0]?.message).toMatch(/did you mean phone_number\?/);
+    expect(found[0]?.message).toMatch(/nor on 1 other event type/);
+    expect(found[0]?.severity).toBe('error');
+  });
+
+  it('is quiet on fields that exist, on nullable fields, on metadata keys and on guards with in', async () => {
+    const code = [
+      'function handler(webhook) {',
+      '  var d = webhook.payload.data;',
+      '  if (!("customer" in d)) return webhook;',
+      '  webhook.url = "https://api.segment.io/v1/track";',
+      '  webhook.payload = { userId: d.customer.customer_id, event: "Order", properties: { id: d.payment_id, method: d.payment_method, ref: d.metadata.my_own_key, card: d.card_last_four } };',
+      '  return webhook;',
+      '}',
+    ].join('\n');
+    expect((await findings(code, ['payment.succeeded'])).filter((f) => f.code === 'unknown-field')).toEqual([]);
+  });
+
+  it('does not count samples the snippet cancels or fails on', async () => {
+    const code = 'function handler(webhook) { if (webhook.eventType !== "payment.succeeded") { webhook.cancel = true; var x = webhook.payload.data.nope; return webhook; } webhook.url = "https://api.segment.io/v1/track"; webhook.payload = { userId: "u", event: "e" }; return webhook; }';
+    expect((await findings(code, ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field')).toEqual([]);
+  });
+});
