@@ -42,6 +42,7 @@ export const FINDING_CODES = {
   'wrong-decimals': 'an amount divided by 100 for a currency whose exponent is not 2 (JPY, KWD, …), as a value or inside text',
   'wrong-currency': 'text shows an amount with a currency symbol or code that is not the event\'s currency',
   'null-amount': 'text shows 0 for an amount that is null in the event',
+  'impossible-comparison': 'a Dodo field compared with a value it never takes (dispute_status === "won")',
   'unknown-field': 'the snippet reads a field that no event of that type has (always undefined)',
   'rendered-garbage': 'text that reads undefined, NaN, [object Object], Invalid Date, null or a 1970 date',
   'unescaped-markup': 'customer-controlled text arrives raw in HTML, Slack mrkdwn or a Discord message that pings @everyone',

@@ -1,6 +1,7 @@
 import { parse, type Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import { analyzeProgram } from '../analyze/analyze-code.js';
+import { checkComparisons } from '../analyze/comparisons.js';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import type { Finding } from '../findings/finding.js';
 import { describeCredential } from './credentials.js';
@@ -34,6 +35,7 @@ export function checkSnippetSource(code: string, file: string): Finding[] {
     if (other) findings.push(at({ code: 'handler-shape', severity: 'warning', line: other.loc?.start.line, column: (other.loc?.start.column ?? 0) + 1, message: 'code outside `function handler` runs on every delivery before handler is called; keep everything inside handler' }));
   }
   for (const issue of analyzeProgram(program)) findings.push(at(issue));
+  for (const issue of checkComparisons(program)) findings.push(at(issue));
   simple(program, {
     Literal: (node) => {
       if (typeof node.value !== 'string') return;

@@ -1,0 +1,103 @@
+// Comparisons a hand-written snippet makes that can never be true: a field of the Dodo event
+// compared with a value it never takes (`dispute_status === "won"`: the values are
+// "dispute_won", …), or the event type compared with a name that is not an event type
+// (`webhook.eventType === "payment.success"`). Mappings get this from the type checker.
+import type { Node, Program } from 'acorn';
+import { simple } from 'acorn-walk';
+import { EVENT_TYPES } from '../events/event-types.js';
+import { suggest } from '../util/suggest.js';
+import type { CodeIssue } from './analyze-code.js';
+
+// The values of the pinned dodopayments SDK's enum fields.
+const DISPUTE_STATUS = ['dispute_opened', 'dispute_expired', 'dispute_accepted', 'dispute_cancelled', 'dispute_challenged', 'dispute_won', 'dispute_lost'];
+const STATUS = [
+  // payments
+  'succeeded', 'failed', 'cancelled', 'processing', 'requires_customer_action', 'requires_merchant_action', 'requires_payment_method',
+  'requires_confirmation', 'requires_capture', 'partially_captured', 'partially_captured_and_capturable',
+  // subscriptions
+  'pending', 'active', 'on_hold', 'paused', 'expired', 'past_due',
+  // refunds, license keys, payouts, abandoned checkouts, dunning
+  'review', 'disabled', 'not_initiated', 'in_progress', 'success', 'abandoned', 'recovering', 'recovered', 'exhausted', 'opted_out',
+];
+const PAYLOAD_TYPES = ['Payment', 'Subscription', 'Refund', 'Dispute', 'LicenseKey', 'CreditLedgerEntry', 'CreditBalanceLow', 'AbandonedCheckout', 'DunningAttempt', 'EntitlementGrant', 'Payout'];
+
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
+  dispute_status: DISPUTE_STATUS,
+  dispute_stage: ['pre_dispute', 'dispute', 'pre_arbitration'],
+  status: STATUS,
+  payload_type: PAYLOAD_TYPES,
+  eventType: EVENT_TYPES,
+};
+
+type AnyNode = Node & { type: string; [key: string]: any };
+
+function propertyOf(node: AnyNode): { name: string; object: AnyNode } | undefined {
+  if (node.type === 'ChainExpression') return propertyOf(node['expression']);
+  if (node.type !== 'MemberExpression') return undefined;
+  const p = node['property'];
+  const name = !node['computed'] && p.type === 'Identifier' ? p.name : p.type === 'Literal' && typeof p.value === 'string' ? p.value : undefined;
+  return name === undefined ? undefined : { name, object: node['object'] };
+}
+
+/** `payload.type` / `webhook.payload.type` is the event type too. */
+function fieldName(node: AnyNode): string | undefined {
+  const prop = propertyOf(node);
+  if (!prop) return undefined;
+  if (prop.name === 'type') {
+    const inner = propertyOf(prop.object);
+    const objectName = inner?.name ?? (prop.object.type === 'Identifier' ? prop.object['name'] : '');
+    return objectName === 'payload' ? 'eventType' : undefined;
+  }
+  return FIELDS[prop.name] ? prop.name : undefined;
+}
+
+function issueFor(field: string, value: string, at: AnyNode): CodeIssue | undefined {
+  const allowed = FIELDS[field]!;
+  if (allowed.includes(value)) return undefined;
+  // An event type is guessed within its own family first: "payment.success" → "payment.succeeded".
+  const family = field === 'eventType' ? allowed.filter((v) => v.split('.')[0] === value.split('.')[0]) : [];
+  const guess = (family.length ? suggest(value, family) : undefined) ?? suggest(value, allowed) ??
+    allowed.find((v) => v.endsWith(`_${value}`) || v.startsWith(`${value}_`));
+  const loc = (at as { loc?: { start: { line: number; column: number } } }).loc?.start;
+  const what = field === 'eventType' ? `"${value}" is not a Dodo event type, so this comparison is never true`
+    : `${field} is never "${value}", so this comparison is never true`;
+  const values = field === 'eventType' || field === 'status' ? '' : ` (its values: ${allowed.join(', ')})`;
+  return {
+    code: field === 'eventType' ? 'unknown-event' : 'impossible-comparison',
+    severity: 'error',
+    message: `${what}${guess ? `; did you mean "${guess}"?` : values}`,
+    line: loc?.line ?? 1,
+    column: (loc?.column ?? 0) + 1,
+  };
+}
+
+export function checkComparisons(program: Program): CodeIssue[] {
+  const issues: CodeIssue[] = [];
+  const literal = (n: AnyNode): string | undefined => (n.type === 'Literal' && typeof n['value'] === 'string' ? n['value'] : undefined);
+  simple(program, {
+    BinaryExpression: (node) => {
+      const n = node as AnyNode;
+      if (!['===', '!==', '==', '!='].includes(n['operator'])) return;
+      for (const [side, other] of [[n['left'], n['right']], [n['right'], n['left']]] as [AnyNode, AnyNode][]) {
+        const field = fieldName(side);
+        const value = literal(other);
+        if (field === undefined || value === undefined) continue;
+        const issue = issueFor(field, value, other);
+        if (issue) issues.push(issue);
+        break;
+      }
+    },
+    SwitchStatement: (node) => {
+      const n = node as AnyNode;
+      const field = fieldName(n['discriminant']);
+      if (field === undefined) return;
+      for (const c of n['cases'] as AnyNode[]) {
+        const value = c['test'] ? literal(c['test']) : undefined;
+        if (value === undefined) continue;
+        const issue = issueFor(field, value, c['test']);
+        if (issue) issues.push(issue);
+      }
+    },
+  });
+  return issues;
+}
