@@ -64,6 +64,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const mode = options.mode ?? 'run';
     const stopAfter = options.stopAfter ?? Infinity;
     const maxOutput = options.maxOutputChars ?? Infinity;
+    const maxTotalMs = options.maxTotalMs ?? Infinity;
+    let spentMs = 0;
     let failures = 0;
     let output = 0;
     let stopped = false;
@@ -82,6 +84,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         }
         output += outcome.size ?? 0;
         if (output > maxOutput && !stopped) stop(`the results had already reached ${output} characters in all, the most validation reads for one snippet`);
+        spentMs += outcome.durationMs;
+        if (spentMs > maxTotalMs && !stopped) stop(`the snippet had already run for ${Math.round(spentMs)} ms in all, the most validation gives one snippet`);
       };
       // The budget is spent: drop this call's queued jobs and abandon the ones in flight.
       const stop = (reason: string): void => {

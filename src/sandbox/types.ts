@@ -64,6 +64,12 @@ export interface RunManyOptions {
    * time and memory. @default Infinity
    */
   maxOutputChars?: number;
+  /**
+   * Once the runs of this call have taken this many milliseconds in all (each sample's own run
+   * time, summed), the remaining ones are not run: a snippet that is slow on every sample without
+   * reaching the per-sample limit still ends in bounded time. @default Infinity
+   */
+  maxTotalMs?: number;
 }
 
 /** What 'inspect' mode reports of a value the mapping module made: plain data, capped. */

@@ -58,6 +58,8 @@ export interface ValidateOptions {
 export const STOP_AFTER_FAILURES = 3;
 /** Characters of results one snippet may send back in all: about ten times what the largest template sends. */
 export const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
+/** Run time one snippet may take over all its samples: a template needs about 0.2 s. */
+export const MAX_TOTAL_RUN_MS = 4000;
 
 type ReferenceOutcome = { ok: true; result: unknown } | { ok: false; error: string };
 
@@ -67,7 +69,7 @@ const ERROR_CODES: Record<string, FindingCode> = {
 
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
   const runtimeInputs = options.inputs.map(toRuntimeInput);
-  const budget = { stopAfter: STOP_AFTER_FAILURES, maxOutputChars: MAX_OUTPUT_CHARS };
+  const budget = { stopAfter: STOP_AFTER_FAILURES, maxOutputChars: MAX_OUTPUT_CHARS, maxTotalMs: MAX_TOTAL_RUN_MS };
   const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs, budget);
   // Parity only where the snippet ran cleanly (a failure is already a finding of its own), and
   // only when lowering changed the code: the same code in a fresh context with the same frozen
@@ -148,11 +150,12 @@ function limitFindings(snippet: SnippetUnderTest, inputs: readonly SampleInput[]
   if (failed.length === 0) {
     // Stopped by the output budget: the samples that ran were judged as usual.
     const first = outcomes.findIndex((o) => !o.ok && o.error.kind === 'skipped');
+    const slow = / ms in all/.test(skippedOutcomes[0]!.error.message);
     return {
       collapsed,
       findings: [{
-        code: 'invalid-result', severity: 'error', file: snippet.file, event: inputs[first]!.eventType, sample: inputs[first]!.name,
-        message: `the results are too large to judge them all: ${rest} (${skippedOutcomes[0]!.error.message.replace(/^not run: /, '')})`,
+        code: slow ? 'timeout' : 'invalid-result', severity: 'error', file: snippet.file, event: inputs[first]!.eventType, sample: inputs[first]!.name,
+        message: `${slow ? 'the snippet is too slow to run on every sample' : 'the results are too large to judge them all'}: ${rest} (${skippedOutcomes[0]!.error.message.replace(/^not run: /, '')})`,
       }],
     };
   }
