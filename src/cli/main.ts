@@ -111,10 +111,12 @@ Examples:
     .option('--expected <dir>', 'folder of expected outputs (default: expected)')
     .option('-u, --update', 'write the expected outputs instead of comparing')
     .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
+    .option('--destination <name>', 'where .js snippets send when the dashboard card supplies the URL (slack, discord, resend, …): its checks apply')
     .addOption(reporter()))
     .addHelpText('after', `
 Examples:
   $ dodo-transform validate mappings/segment.ts
+  $ dodo-transform validate handlers/slack-alert.js --destination slack
   $ dodo-transform validate handlers/legacy.js --event payment.succeeded payment.failed
   $ dodo-transform validate mappings/*.ts --reporter json`)
     .action(run(async (opts, command) => {
@@ -128,6 +130,7 @@ Examples:
         ...(typeof opts['expected'] === 'string' && { expected: opts['expected'] }),
         ...(opts['update'] === true && { update: true }),
         ...(typeof opts['timeout'] === 'number' && { timeout: opts['timeout'] }),
+        ...(typeof opts['destination'] === 'string' && { destination: opts['destination'] }),
       });
     }));
 

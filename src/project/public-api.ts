@@ -7,6 +7,7 @@ import { findMappings } from '../load/find-mappings.js';
 import { createSandbox } from '../sandbox/index.js';
 import { assertReadableFile } from '../util/user-files.js';
 import { checkProject as checkLoadedProject } from './check-project.js';
+import { checkDestinationName, withDestination } from './destination-option.js';
 import { prepareSnippets } from './prepare-snippets.js';
 import type { Report } from './report.js';
 import { runValidation } from './run-validation.js';
@@ -25,6 +26,8 @@ export interface ValidateFilesOptions extends ProjectOptions {
   samples?: string;
   /** Per-sample time limit in ms. @default 1000 */
   timeoutMs?: number;
+  /** Where the `.js` snippets send when the dashboard card supplies the URL (`slack`, `discord`, …). */
+  destination?: string;
 }
 
 async function loadConfig(options: ProjectOptions): Promise<{ cwd: string; config: ResolvedConfig }> {
@@ -44,7 +47,8 @@ export async function validate(files: readonly string[], options: ValidateFilesO
   paths.forEach((file, i) => assertReadableFile(file, files[i]!, config.root));
   const sandbox = createSandbox(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   try {
-    const prepared = await prepareSnippets(config.root, paths, config, sandbox);
+    const destination = options.destination === undefined ? undefined : await checkDestinationName(options.destination);
+    const prepared = withDestination(await prepareSnippets(config.root, paths, config, sandbox), destination);
     const { report } = await runValidation({
       root: config.root, cwd, snippets: prepared.snippets, findings: prepared.findings, sandbox,
       ...(options.events && { events: options.events }),

@@ -102,15 +102,16 @@ function knownAmounts(event: unknown): { amounts: KnownAmount[]; nullFields: str
   const currency = typeof data?.['currency'] === 'string' ? data['currency'] : undefined;
   const amounts: KnownAmount[] = [];
   const nullFields: string[] = [];
-  if (!data || currency === undefined) return { amounts, nullFields };
+  if (!data) return { amounts, nullFields };
   for (const field of AMOUNT_FIELDS) {
     if (!(field in data)) continue;
     const raw = data[field];
     if (raw === null) { nullFields.push(field); continue; }
+    if (currency === undefined) continue;
     const minor = typeof raw === 'string' ? Number(raw) : raw;
     if (typeof minor === 'number' && Number.isFinite(minor) && minor !== 0) amounts.push({ field, minor, currency });
   }
-  return { amounts, nullFields, currency };
+  return { amounts, nullFields, ...(currency !== undefined && { currency }) };
 }
 
 /** Numbers in text: "1,234.56", "4499", "92.07"; with where they start and end. */
@@ -131,8 +132,8 @@ function currencyNear(text: string, start: number, end: number): string[] {
 }
 
 function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[] {
-  const { amounts, nullFields, currency } = knownAmounts(event);
-  if (currency === undefined) return [];
+  const { amounts, nullFields } = knownAmounts(event);
+  if (amounts.length === 0 && nullFields.length === 0) return [];
   const issues: ResultIssue[] = [];
   for (const { path, value } of leaves) {
     // A value that is only a number is checkAmounts' to judge (as a whole field).

@@ -26,6 +26,11 @@ export interface SnippetUnderTest {
   mapPosition?: (line: number, column: number) => SourcePosition | undefined;
   /** For compiled mappings: the same mapping without lowering or minification, to compare with. */
   reference?: string;
+  /**
+   * The destination the snippet sends to when its URL does not say (the dashboard card supplies
+   * the URL): its text checks (markup, mentions) apply. A destination named by the URL wins.
+   */
+  destination?: string;
 }
 
 export interface EventSummary {
@@ -105,7 +110,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       const issues = verdict.cancelled ? verdict.issues : [
         ...verdict.issues,
         ...checkAmounts(request.payload, input.event),
-        ...checkText(request, { event: input.event, sample: input.name, ...(verdict.destination && { destination: verdict.destination }) }),
+        ...checkText(request, { event: input.event, sample: input.name, ...((verdict.destination ?? snippet.destination) && { destination: verdict.destination ?? snippet.destination }) }),
       ];
       findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
     } else if (!limits.collapsed.has(index)) {

@@ -10,6 +10,7 @@ import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { assertReadableFile } from '../../util/user-files.js';
+import { checkDestinationName, withDestination } from '../../project/destination-option.js';
 import { runValidation } from '../../project/run-validation.js';
 import { prepareSnippets } from '../../project/prepare-snippets.js';
 
@@ -21,6 +22,8 @@ export interface ValidateOptions extends CompileFlags {
   update?: boolean;
   reporter: ReporterName;
   timeout?: number;
+  /** Destination of the .js snippets whose URL comes from the dashboard card. */
+  destination?: string;
 }
 
 /** Validates `.js` snippets and `.ts` mappings on every sample; exit 1 on any error finding. */
@@ -36,7 +39,8 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   // One sandbox for the whole command: mapping inspection, snippets and references all run there.
   const sandbox = createSandbox(options.timeout === undefined ? {} : { timeoutMs: options.timeout });
   try {
-  const prepared = await prepareSnippets(config.root, files, config, sandbox);
+  const destination = options.destination === undefined ? undefined : await checkDestinationName(options.destination);
+  const prepared = withDestination(await prepareSnippets(config.root, files, config, sandbox), destination);
   progress.update('running on every sample…');
   const samplesDir = options.samples ?? (existsSync(config.samples) ? config.samples : undefined);
   const { report, goldenWrites } = await runValidation({

@@ -1,0 +1,21 @@
+// `--destination <name>`: for snippets whose URL the dashboard card supplies, the request says
+// nothing of where it goes; the user names it, and that destination's text checks apply.
+import { suggest } from '../util/suggest.js';
+import { UserError } from '../util/errors.js';
+import type { PreparedSnippets } from './prepare-snippets.js';
+
+/** The destination ids, or a usage error with a did-you-mean. */
+export async function checkDestinationName(name: string): Promise<string> {
+  // Loaded here only: the destinations' schemas cost start-up time every other command saves.
+  const { DESTINATIONS } = await import('../destinations/index.js');
+  const ids = DESTINATIONS.map((d) => d.id);
+  if (ids.includes(name)) return name;
+  const guess = suggest(name, ids);
+  throw new UserError(`--destination: "${name}" is not a destination${guess ? `; did you mean "${guess}"?` : ''} (one of ${ids.join(', ')})`);
+}
+
+/** The hand-written snippets of a prepared set, marked with the destination they send to. */
+export function withDestination(prepared: PreparedSnippets, destination: string | undefined): PreparedSnippets {
+  if (destination === undefined) return prepared;
+  return { ...prepared, snippets: prepared.snippets.map((s) => (s.file.endsWith('.js') ? { ...s, destination } : s)) };
+}
