@@ -39,6 +39,8 @@ export const FINDING_CODES = {
   'invalid-headers': 'headers is not an object of string values',
   'invalid-cancel': 'cancel is not a boolean',
   'invalid-payload': 'payload is not JSON-serialisable',
+  'undefined-in-request': 'the URL or a header contains the text "undefined" (e.g. Bearer undefined): a value was missing',
+  'env-missing': 'the request breaks when the runtime omits webhook.env: guard the variable',
   'wrong-decimals': 'an amount divided by 100 for a currency whose exponent is not 2 (JPY, KWD, …)',
   'parity-mismatch': 'the compiled snippet and the TypeScript mapping disagree on a sample',
   'golden-mismatch': 'the result differs from the expected output file',
