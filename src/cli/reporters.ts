@@ -56,7 +56,7 @@ export function formatGithub(findings: readonly Finding[]): string {
 
 export function formatReport(name: ReporterName, report: Report, colors: ChalkInstance): { stdout: string; stderr: string } {
   if (name === 'json') return { stdout: `${escapeJson(JSON.stringify({ findings: report.findings, summaries: report.summaries }, null, 2))}\n`, stderr: '' };
-  if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatSummary(report.findings, colors) };
+  if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatSummary(groupSampleFindings(report.findings), colors) };
   const grouped = groupSampleFindings(report.findings);
-  return { stdout: formatTable(report, colors) + (grouped.length ? '\n' : '') + formatFindings(grouped, report.root, report.cwd, colors) + formatSummary(report.findings, colors), stderr: '' };
+  return { stdout: formatTable(report, colors) + (grouped.length ? '\n' : '') + formatFindings(grouped, report.root, report.cwd, colors) + formatSummary(grouped, colors), stderr: '' };
 }

@@ -53,6 +53,12 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
   // An escape attempt found in the source (or while the mapping loaded) is said there, with its
   // line; the same attempt seen again at run time adds nothing.
   const statedEscapes = new Set(run.findings.filter((f) => f.code === 'escape-attempt').map((f) => f.file));
-  const reported = findings.filter((f) => !(f.code === 'escape-attempt' && f.event !== undefined && statedEscapes.has(f.file)));
+  // Likewise PATCH (the static patch-method warning says it once, not once per sample), and a
+  // global the runtime lacks: the static finding, not a ReferenceError on every sample.
+  const statedPatch = new Set(run.findings.filter((f) => f.code === 'patch-method').map((f) => f.file));
+  const missingGlobals = new Set(run.findings.filter((f) => f.code === 'unavailable-global').map((f) => `${f.file}|${/^(\S+) is not available/.exec(f.message)?.[1]}`));
+  const reported = findings.filter((f) => !(f.code === 'escape-attempt' && f.event !== undefined && statedEscapes.has(f.file)) &&
+    !(f.code === 'invalid-method' && f.severity === 'warning' && f.event !== undefined && statedPatch.has(f.file)) &&
+    !(f.code === 'runtime-error' && missingGlobals.has(`${f.file}|${/^ReferenceError: (\S+) is not defined/.exec(f.message)?.[1]}`)));
   return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(reported), summaries }, goldenWrites };
 }

@@ -57,9 +57,10 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
     })
     : { report: { findings: sortFindings(prepared.findings), summaries: [] } };
   const colors = createColors(io, 'stderr');
-  io.stderr.write(formatFindings(groupSampleFindings(report.findings), root, io.cwd, colors) + formatSummary(report.findings, colors));
+  const grouped = groupSampleFindings(report.findings);
+  io.stderr.write(formatFindings(grouped, root, io.cwd, colors) + formatSummary(grouped, colors));
   if (!snippet) return 1;
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const errors = grouped.filter((f) => f.severity === 'error').length;
   if (errors > 0 && !options.force) {
     io.stderr.write(`not copied: ${options.input} has ${count(errors, 'error')}; fix them, or pass --force to copy it anyway\n`);
     return 1;
