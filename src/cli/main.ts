@@ -132,6 +132,7 @@ Examples:
     .option('--expected <dir>', 'folder of expected outputs (default: expected)')
     .option('-u, --update', 'write the expected outputs instead of comparing')
     .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
+    .option('--all', 'list every event in the table, also those cancelled on every sample')
     .addOption(reporter()))
     .addHelpText('after', `
 Examples:
@@ -154,6 +155,7 @@ Samples: every event type's built-in sample and its variants; list them with \`d
         ...(typeof opts['expected'] === 'string' && { expected: opts['expected'] }),
         ...(opts['update'] === true && { update: true }),
         ...(typeof opts['timeout'] === 'number' && { timeout: opts['timeout'] }),
+        ...(opts['all'] === true && { all: true }),
       });
     }));
 
@@ -190,6 +192,7 @@ Event types and variants: \`dodo-transform samples\`.`)
     .description('CI: compile every mapping in memory, compare with the committed snippets, validate everything; writes nothing')
     .addOption(reporter())
     .addOption(envOption())
+    .option('--all', 'list every event in the table, also those cancelled on every sample')
     .option('-w, --watch', 're-check what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
@@ -200,7 +203,7 @@ Examples:
       const flags = { ...compileFlags(command), ...(envFlag(command) && { env: envFlag(command)! }) };
       if (opts['watch'] === true) return startWatch('check', flags);
       const { check } = await import('./commands/check.js');
-      return check(io, { ...flags, reporter: opts['reporter'] as 'pretty' });
+      return check(io, { ...flags, reporter: opts['reporter'] as 'pretty', ...(opts['all'] === true && { all: true }) });
     }));
 
   compileOptions(program.command('copy')

@@ -24,6 +24,8 @@ export interface ValidateOptions extends CompileFlags {
   update?: boolean;
   reporter: ReporterName;
   timeout?: number;
+  /** Every event in the table, also the ones cancelled on every sample. */
+  all?: boolean;
 }
 
 /** Validates `.js` snippets and `.ts` mappings on every sample; exit 1 on any error finding. */
@@ -40,6 +42,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   const templates = files.filter((_, i) => inputs[i]!.template);
   const own = files.filter((_, i) => !inputs[i]!.template);
   const root = own.length === 0 ? TOOL_ROOT : config.root;
+  const started = performance.now();
   const progress = createProgress(io);
   progress.update(`compiling ${files.length} file${files.length === 1 ? '' : 's'}…`);
   // One sandbox for the whole command: mapping inspection, snippets and references all run there.
@@ -66,7 +69,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     await writeFilesAtomic(goldenWrites);
     io.stderr.write(`updated ${goldenWrites.size} expected output file${goldenWrites.size === 1 ? '' : 's'}\n`);
   }
-  const out = formatReport(options.reporter, report, createColors(io, 'stdout'));
+  const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: files.length, mode: 'validate' });
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
