@@ -15,13 +15,15 @@ export interface CompileFlags {
   target?: Target;
   minify?: boolean;
   typecheck?: boolean;
+  /** `--env KEY=VALUE` flags, for the commands that run snippets. */
+  env?: Record<string, string>;
 }
 
 export async function loadProjectConfig(io: CliIo, flags: CompileFlags & { outDir?: string }): Promise<ResolvedConfig> {
   return resolveConfig({
     cwd: io.cwd,
     ...(flags.config !== undefined && { configFile: flags.config }),
-    overrides: { target: flags.target, minify: flags.minify, typecheck: flags.typecheck, outDir: flags.outDir },
+    overrides: { target: flags.target, minify: flags.minify, typecheck: flags.typecheck, outDir: flags.outDir, env: flags.env },
   });
 }
 

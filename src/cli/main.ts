@@ -1,6 +1,7 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGETS } from '../compile/targets.js';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES, isEventType } from '../events/event-types.js';
+import { suggest } from '../util/suggest.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';
@@ -101,56 +102,91 @@ Examples:
   };
 
   const reporter = () => new Option('-r, --reporter <name>', 'output format').choices(['pretty', 'json', 'github'] as const).default('pretty');
-  const eventOption = () => new Option('-e, --event <type...>', 'only these event types').choices(EVENT_TYPES);
+  // Not commander's .choices(): it would print all 48 types in --help and on a typo.
+  const eventOption = () => new Option('-e, --event <type...>', 'only these event types');
+  const envOption = () => new Option('--env <KEY=VALUE>', 'a variable of webhook.env for the runs (repeatable; wins over the config\'s env)')
+    .argParser((value: string, previous: Record<string, string> | undefined) => {
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+      if (!match) throw new InvalidArgumentError(`expected KEY=VALUE, e.g. --env SLACK_TOKEN=test-token`);
+      return { ...previous, [match[1]!]: match[2]! };
+    });
+  const envFlag = (command: Command) => fromCli(command, 'env') as Record<string, string> | undefined;
+  const eventTypes = (value: unknown): (typeof EVENT_TYPES)[number][] | undefined => {
+    if (value === undefined) return undefined;
+    const list = Array.isArray(value) ? value.map(String) : [String(value)];
+    for (const type of list) {
+      if (!isEventType(type)) {
+        const guess = suggest(type, EVENT_TYPES);
+        throw new UserError(`"${type}" is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''} (list them: dodo-transform samples)`);
+      }
+    }
+    return list as (typeof EVENT_TYPES)[number][];
+  };
 
   compileOptions(program.command('validate')
     .description('run .js snippets or .ts mappings on every sample event and check each request')
-    .argument('<files...>', 'snippets (.js) or mappings (.ts)')
+    .argument('<files...>', 'snippets (.js), mappings (.ts) or built-in template names (e.g. slack)')
     .addOption(eventOption())
+    .addOption(envOption())
     .option('-s, --samples <dir>', 'also run the sample files in <dir>/<event-type>/*.json (default: the configured samples folder)')
     .option('--expected <dir>', 'folder of expected outputs (default: expected)')
     .option('-u, --update', 'write the expected outputs instead of comparing')
     .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
     .option('--destination <name>', 'where .js snippets send when the dashboard card supplies the URL (slack, discord, resend, …): its checks apply')
+    .option('--all', 'list every event in the table, also those cancelled on every sample')
     .addOption(reporter()))
     .addHelpText('after', `
 Examples:
   $ dodo-transform validate mappings/segment.ts
   $ dodo-transform validate handlers/slack-alert.js --destination slack
   $ dodo-transform validate handlers/legacy.js --event payment.succeeded payment.failed
-  $ dodo-transform validate mappings/*.ts --reporter json`)
+  $ dodo-transform validate mappings/*.ts --reporter json
+  $ dodo-transform validate mappings/slack.ts --env SLACK_TOKEN=test-token
+  $ dodo-transform validate slack --all
+
+Samples: every event type's built-in sample and its variants; list them with \`dodo-transform samples\`.`)
     .action(run(async (opts, command) => {
       const { validate } = await import('./commands/validate.js');
       return validate(io, {
         ...compileFlags(command),
         files: command.args,
         reporter: opts['reporter'] as 'pretty',
-        ...(Array.isArray(opts['event']) && { events: opts['event'] as (typeof EVENT_TYPES)[number][] }),
+        ...(opts['event'] !== undefined && { events: eventTypes(opts['event'])! }),
+        ...(envFlag(command) && { env: envFlag(command)! }),
         ...(typeof opts['samples'] === 'string' && { samples: opts['samples'] }),
         ...(typeof opts['expected'] === 'string' && { expected: opts['expected'] }),
         ...(opts['update'] === true && { update: true }),
         ...(typeof opts['timeout'] === 'number' && { timeout: opts['timeout'] }),
         ...(typeof opts['destination'] === 'string' && { destination: opts['destination'] }),
+        ...(opts['all'] === true && { all: true }),
       });
     }));
 
   compileOptions(program.command('preview')
     .description('run one sample and print the request that would be sent, like the dashboard\'s Test button')
-    .argument('<file>', 'a snippet (.js) or mapping (.ts)')
-    .addOption(new Option('-e, --event <type>', 'the built-in sample of this event type').choices(EVENT_TYPES))
+    .argument('<file>', 'a snippet (.js), a mapping (.ts) or a built-in template name (e.g. slack)')
+    .option('-e, --event <type>', 'the built-in sample of this event type')
+    .option('--variant <name>', 'a variant of the built-in sample, e.g. currency-jpy or builtin/nullable-absent (default: base)')
     .option('-p, --payload <file>', 'a Dodo event JSON file to use instead of the built-in sample')
+    .addOption(envOption())
     .option('--curl', 'print the request as a curl command'))
     .addHelpText('after', `
 Examples:
   $ dodo-transform preview mappings/segment.ts --event payment.succeeded
-  $ dodo-transform preview handlers/segment.js --payload samples/payment.succeeded/jpy.json --curl`)
+  $ dodo-transform preview mappings/segment.ts -e payment.succeeded --variant currency-jpy
+  $ dodo-transform preview slack -e payment.succeeded --env SLACK_TOKEN=test-token
+  $ dodo-transform preview handlers/segment.js --payload samples/payment.succeeded/jpy.json --curl
+
+Event types and variants: \`dodo-transform samples\`.`)
     .action(run(async (opts, command) => {
       const { preview } = await import('./commands/preview.js');
       return preview(io, {
         ...compileFlags(command),
         file: command.args[0] ?? '',
         ...(typeof opts['event'] === 'string' && { event: opts['event'] }),
+        ...(typeof opts['variant'] === 'string' && { variant: opts['variant'] }),
         ...(typeof opts['payload'] === 'string' && { payload: opts['payload'] }),
+        ...(envFlag(command) && { env: envFlag(command)! }),
         ...(opts['curl'] === true && { curl: true }),
       });
     }));
@@ -158,6 +194,8 @@ Examples:
   compileOptions(program.command('check')
     .description('CI: compile every mapping in memory, compare with the committed snippets, validate everything; writes nothing')
     .addOption(reporter())
+    .addOption(envOption())
+    .option('--all', 'list every event in the table, also those cancelled on every sample')
     .option('-w, --watch', 're-check what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
@@ -165,9 +203,10 @@ Examples:
   $ dodo-transform check --reporter github
   $ dodo-transform check --watch`)
     .action(run(async (opts, command) => {
-      if (opts['watch'] === true) return startWatch('check', compileFlags(command));
+      const flags = { ...compileFlags(command), ...(envFlag(command) && { env: envFlag(command)! }) };
+      if (opts['watch'] === true) return startWatch('check', flags);
       const { check } = await import('./commands/check.js');
-      return check(io, { ...compileFlags(command), reporter: opts['reporter'] as 'pretty' });
+      return check(io, { ...flags, reporter: opts['reporter'] as 'pretty', ...(opts['all'] === true && { all: true }) });
     }));
 
   compileOptions(program.command('copy')
@@ -222,6 +261,27 @@ Examples:
     .action(run(async (opts) => {
       const { templates } = await import('./commands/templates.js');
       return templates(io, { json: opts['json'] === true });
+    }));
+
+  const samples = program.command('samples')
+    .description('list the built-in sample events and their variants; show one as JSON')
+    .addHelpText('after', `
+Examples:
+  $ dodo-transform samples
+  $ dodo-transform samples show payment.succeeded --variant currency-jpy > samples/payment.succeeded/jpy.json`);
+  samples.command('list', { isDefault: true })
+    .description('list every event type with the names of its variants')
+    .action(run(async () => {
+      const { listSamples } = await import('./commands/samples.js');
+      return listSamples(io);
+    }));
+  samples.command('show')
+    .description('print one built-in sample as JSON, to copy into samples/<event-type>/ and edit')
+    .argument('<event>', 'the event type, e.g. payment.succeeded')
+    .option('--variant <name>', 'the variant, e.g. currency-jpy or builtin/currency-jpy (default: base)')
+    .action(run(async (opts, command) => {
+      const { showSample } = await import('./commands/samples.js');
+      return showSample(io, { event: command.args[0] ?? '', ...(typeof opts['variant'] === 'string' && { variant: opts['variant'] }) });
     }));
 
   program.command('init')

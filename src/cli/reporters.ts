@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../findings/finding.js';
 import type { Report } from '../project/report.js';
 import { escapeJson, escapeLine, escapeText } from '../util/terminal-text.js';
-import { formatFindings, formatSummary } from './format-findings.js';
+import { relative, resolve } from 'node:path';
+import { formatFindings } from './format-findings.js';
 
 export const REPORTERS = ['pretty', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -21,6 +22,10 @@ export function groupSampleFindings(findings: readonly Finding[]): Finding[] {
     } else groups.set(key, { finding: f, samples: label ? [label] : [] });
   }
   return [...groups.values()].map(({ finding, samples }) => {
+    // A bad sample file's problem is somewhere inside it: say where.
+    if (samples.length === 0 && finding.code === 'bad-sample' && finding.jsonPath && finding.jsonPath !== '$' && !finding.message.includes(finding.jsonPath)) {
+      return { ...finding, message: `${finding.jsonPath}: ${finding.message}` };
+    }
     if (samples.length === 0) return finding;
     const where = finding.jsonPath ? ` at ${finding.jsonPath}` : '';
     const on = samples.length === 1 ? `on ${samples[0]}` : `on ${samples.length} samples, e.g. ${samples.slice(0, 3).join(', ')}`;
@@ -28,18 +33,54 @@ export function groupSampleFindings(findings: readonly Finding[]): Finding[] {
   });
 }
 
-function formatTable(report: Report, colors: ChalkInstance): string {
+/** 1,234: one way whatever the machine's locale. */
+export const formatNumber = (n: number): string => n.toLocaleString('en-US');
+export const countOf = (n: number, noun: string): string => `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
+
+export interface ReportOptions {
+  /** Every event in the table, also those the snippet cancels on every sample. */
+  all?: boolean;
+  durationMs?: number;
+  /** How many snippets were looked at. @default the files in the report's table */
+  snippets?: number;
+  /** `check`: say "fresh" when the committed snippets match their mappings. */
+  mode?: 'validate' | 'check';
+}
+
+function formatTable(report: Report, colors: ChalkInstance, all: boolean): string {
   const out: string[] = [];
+  const n = (value: number) => formatNumber(value);
   for (const { file, destinations, events } of report.summaries) {
-    out.push(colors.bold(escapeLine(`${file}${destinations.length ? `  → ${destinations.join(', ')}` : ''}`)));
-    out.push(`  ${'event'.padEnd(36)} ${'runs'.padStart(5)} ${'pass'.padStart(5)} ${'warn'.padStart(5)} ${'fail'.padStart(5)} ${'cancel'.padStart(7)}`);
-    for (const e of events) {
-      const fail = e.failed ? colors.red(String(e.failed).padStart(5)) : String(e.failed).padStart(5);
-      const warn = e.warned ? colors.yellow(String(e.warned).padStart(5)) : String(e.warned).padStart(5);
-      out.push(`  ${e.event.padEnd(36)} ${String(e.runs).padStart(5)} ${String(e.passed).padStart(5)} ${warn} ${fail} ${String(e.cancelled).padStart(7)}`);
+    const shown = relative(report.cwd, resolve(report.root, file)).split('\\').join('/');
+    out.push(colors.bold(escapeLine(`${shown}${destinations.length ? `  → ${destinations.join(', ')}` : ''}`)));
+    // Only what the snippet handles, unless --all: 40 rows of "cancelled" bury the ones that matter.
+    const rows = all ? events : events.filter((e) => e.runs > e.cancelled);
+    if (rows.length > 0) out.push(`  ${'event'.padEnd(36)} ${'runs'.padStart(5)} ${'pass'.padStart(5)} ${'warn'.padStart(5)} ${'fail'.padStart(5)} ${'cancel'.padStart(7)}`);
+    for (const e of rows) {
+      const fail = e.failed ? colors.red(n(e.failed).padStart(5)) : n(e.failed).padStart(5);
+      const warn = e.warned ? colors.yellow(n(e.warned).padStart(5)) : n(e.warned).padStart(5);
+      out.push(`  ${e.event.padEnd(36)} ${n(e.runs).padStart(5)} ${n(e.passed).padStart(5)} ${warn} ${fail} ${n(e.cancelled).padStart(7)}`);
     }
+    const hidden = events.length - rows.length;
+    if (hidden > 0) out.push(colors.dim(`  ${rows.length === 0 ? 'every event is cancelled: ' : ''}${countOf(hidden, 'other event')} cancelled on every sample (--all shows them)`));
   }
   return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** The last line of validate and check: "3 snippets, 2 errors, 1 warning in 1.2 s". */
+export function formatRunSummary(report: Report, findings: readonly Finding[], colors: ChalkInstance, options: ReportOptions = {}): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const snippets = options.snippets ?? report.summaries.length;
+  const fresh = options.mode === 'check' && !report.findings.some((f) => f.code === 'stale-snippet' || f.code === 'missing-snippet' || f.code === 'orphaned-snippet');
+  const parts = [
+    `${countOf(snippets, 'snippet')}${fresh ? ' fresh' : ''}`,
+    ...(errors ? [colors.red(countOf(errors, 'error'))] : []),
+    ...(warnings ? [colors.yellow(countOf(warnings, 'warning'))] : []),
+    ...(errors + warnings === 0 ? [colors.green('no problems')] : []),
+  ];
+  const time = options.durationMs === undefined ? '' : ` in ${(options.durationMs / 1000).toFixed(1)} s`;
+  return `${parts.join(', ')}${time}\n`;
 }
 
 /** GitHub workflow commands: `::error file=…,line=…,col=…,title=…::message`, escaped as the runner expects. */
@@ -54,9 +95,13 @@ export function formatGithub(findings: readonly Finding[]): string {
   }).join('');
 }
 
-export function formatReport(name: ReporterName, report: Report, colors: ChalkInstance): { stdout: string; stderr: string } {
+export function formatReport(name: ReporterName, report: Report, colors: ChalkInstance, options: ReportOptions = {}): { stdout: string; stderr: string } {
   if (name === 'json') return { stdout: `${escapeJson(JSON.stringify({ findings: report.findings, summaries: report.summaries }, null, 2))}\n`, stderr: '' };
-  if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatSummary(report.findings, colors) };
   const grouped = groupSampleFindings(report.findings);
-  return { stdout: formatTable(report, colors) + (grouped.length ? '\n' : '') + formatFindings(grouped, report.root, report.cwd, colors) + formatSummary(report.findings, colors), stderr: '' };
+  // github: the annotations on stdout, the summary on stderr (also on success, so the log says what ran).
+  if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatRunSummary(report, grouped, colors, options) };
+  // Findings first, then the table of what ran, then one summary line last.
+  const findings = formatFindings(grouped, report.root, report.cwd, colors);
+  const table = formatTable(report, colors, options.all ?? false);
+  return { stdout: [findings, table].filter(Boolean).join('\n') + (findings || table ? '\n' : '') + formatRunSummary(report, grouped, colors, options), stderr: '' };
 }

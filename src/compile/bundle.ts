@@ -68,14 +68,18 @@ export async function bundleMappings(options: BundleOptions): Promise<{ bundles:
 function toFinding(root: string, message: Message): Finding {
   const location = message.location;
   const forbidden = /cannot run in the webhook runtime|leaves the project|is an absolute path|outside the project/.test(message.text);
+  // The entry imports each mapping's default export: a helper module matched by the mappings glob has none.
+  const noDefault = /^No matching export in ".*" for import "default"$/.test(message.text);
   return {
-    code: forbidden ? 'forbidden-import' : 'bundle-error',
+    code: forbidden ? 'forbidden-import' : noDefault ? 'invalid-mapping' : 'bundle-error',
     severity: 'error',
-    message: message.text,
+    message: noDefault
+      ? 'this file has no default export, so it is not a mapping: a mapping needs `export default defineMapping({ … })`. ' +
+        'Helper modules belong outside the mappings glob, e.g. in mappings/lib/ (the default glob "mappings/*.ts" does not match subfolders) or a sibling folder such as lib/'
+      : message.text,
     ...(location && {
       file: toProjectPath(root, `${root}/${location.file}`).replace(/^dodo-transform-entry:/, ''),
-      line: location.line,
-      column: location.column + 1,
+      ...(!noDefault && { line: location.line, column: location.column + 1 }),
     }),
   };
 }

@@ -78,12 +78,29 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     // One cause, one finding: a refused import also fails to type-check on its line; the import
     // finding says why.
     const refused = new Set(findings.filter((f) => f.code === 'forbidden-import' || f.code === 'bundle-error').map((f) => `${f.file}:${f.line}`));
-    findings.push(...(await typeFindings).filter((f) => !refused.has(`${f.file}:${f.line}`)));
+    findings.push(...(await typeFindings).filter((f) => !refused.has(`${f.file}:${f.line}`) && !saidElsewhere(f, findings)));
     findings.push(...findDuplicateNames(snippets));
     return { snippets, findings: sortFindings(findings) };
   } finally {
     if (options.sandbox === undefined) await sandbox.close();
   }
+}
+
+/** TypeScript's "install @types/node" advice for a global the runtime lacks anyway. */
+const NODE_NAME_CODES = /^TS(2591|2580|2584|2304|2868|2867): Cannot find name '([^']+)'/;
+
+/**
+ * A type error that repeats what another finding says: a syntax error the bundler already
+ * reported for the file (TS1xxx), or "Cannot find name 'process'" beside the finding that
+ * says the runtime has no `process` (same line, or the same name) or a refused import on that line.
+ */
+function saidElsewhere(typeError: Finding, findings: readonly Finding[]): boolean {
+  const same = findings.filter((f) => f.file === typeError.file);
+  if (/^TS1\d{3}:/.test(typeError.message) && same.some((f) => f.code === 'bundle-error')) return true;
+  const name = NODE_NAME_CODES.exec(typeError.message)?.[2];
+  if (name === undefined) return false;
+  return same.some((f) => (f.code === 'unavailable-global' || f.code === 'forbidden-import') &&
+    (f.line === typeError.line || (f.code === 'unavailable-global' && f.message.startsWith(`${name} is not available`))));
 }
 
 function findDuplicateNames(snippets: readonly CompiledSnippet[]): Finding[] {

@@ -13,6 +13,7 @@ import type { BundledMapping } from './bundle.js';
 import type { CompiledSnippet } from './compile.js';
 import { emitSnippet, formatHeader, getBodyOffset } from './emit-snippet.js';
 import { inspectMapping } from './inspect-mapping.js';
+import { findCredentialLiterals } from '../validate/check-source.js';
 import { createPositionMapper } from './map-position.js';
 import { hashSources } from './source-hash.js';
 import { splitExports } from './split-exports.js';
@@ -27,6 +28,14 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
     const { line: _line, column: _column, ...rest } = issue;
     return { ...rest, ...(mapPosition(issue.line, issue.column) ?? { file: source }) };
   });
+
+  // Credentials pasted into a mapping end up in the snippet: said at the TypeScript line. The
+  // tool's own modules (dodo-transform:*) map to nothing and are skipped.
+  for (const issue of findCredentialLiterals(ast)) {
+    const { line, column, ...rest } = issue;
+    const mapped = mapPosition(line, column);
+    if (mapped) findings.push({ ...rest, ...mapped });
+  }
 
   const module = splitExports(bundle.code, ast);
   const sources = await readSources(root, bundle.inputBytes);

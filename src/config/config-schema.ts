@@ -12,6 +12,7 @@ export const configSchema = z.strictObject({
   typecheck: z.boolean().optional(),
   samples: relativePath.optional(),
   expected: relativePath.optional(),
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)'), z.string({ error: 'must be a string' })).optional(),
 });
 
 /** Every problem of a config value as `path.to.key: message`, never a raw ZodError. */

@@ -31,6 +31,12 @@ export interface UserConfig {
    * @default "expected"
    */
   expected?: string;
+  /**
+   * The endpoint's variables (`webhook.env`) while validating and previewing, e.g. `{ SLACK_TOKEN: 'test-token' }`.
+   * With env set, every sample runs twice: with this env and without one (the runtime may omit it).
+   * `--env KEY=VALUE` flags win over these.
+   */
+  env?: Record<string, string>;
 }
 
 /**

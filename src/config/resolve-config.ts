@@ -16,6 +16,8 @@ export interface ResolvedConfig {
   typecheck: boolean;
   samples: string;
   expected: string;
+  /** `webhook.env` for validation and preview; undefined when neither the config nor a flag sets one. */
+  env?: Record<string, string>;
 }
 
 export interface ConfigInput {
@@ -33,6 +35,8 @@ export async function resolveConfig(input: ConfigInput): Promise<ResolvedConfig>
   // Flags were already checked by the CLI parser (choices, types); only set ones override the file.
   const overrides = Object.fromEntries(Object.entries(input.overrides ?? {}).filter(([, v]) => v !== undefined)) as UserConfig;
   const merged: UserConfig = { ...fromFile, ...overrides };
+  // env merges key by key: a flag replaces one variable of the file, not all of them.
+  const env = fromFile.env || overrides.env ? { ...fromFile.env, ...overrides.env } : undefined;
   const root = configFile ? dirname(configFile) : findPackageRoot(input.cwd);
   const mappings = merged.mappings ?? 'mappings/*.ts';
   return {
@@ -45,6 +49,7 @@ export async function resolveConfig(input: ConfigInput): Promise<ResolvedConfig>
     typecheck: merged.typecheck ?? true,
     samples: resolve(root, merged.samples ?? 'samples'),
     expected: resolve(root, merged.expected ?? 'expected'),
+    ...(env && { env }),
   };
 }
 

@@ -46,6 +46,8 @@ export const FINDING_CODES = {
   'unknown-field': 'the snippet reads a field that no event of that type has (always undefined)',
   'rendered-garbage': 'text that reads undefined, NaN, [object Object], Invalid Date, null or a 1970 date',
   'unescaped-markup': 'customer-controlled text arrives raw in HTML, Slack mrkdwn or a Discord message that pings @everyone',
+  'undefined-in-request': 'the URL or a header contains the text "undefined" (e.g. Bearer undefined): a value was missing',
+  'env-missing': 'the request breaks when the runtime omits webhook.env: guard the variable',
   'parity-mismatch': 'the compiled snippet and the TypeScript mapping disagree on a sample',
   'golden-mismatch': 'the result differs from the expected output file',
   // Committed snippets (check)

@@ -60,6 +60,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
       findings,
       ...(existsSync(config.samples) && { samplesDir: config.samples }),
       golden: { dir: config.expected, update: false },
+      ...(config.env && { env: config.env }),
       sandbox,
     });
     return { report, prepared, validated: snippets };

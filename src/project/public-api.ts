@@ -17,6 +17,8 @@ export interface ProjectOptions {
   cwd?: string;
   /** An explicit config file. */
   configFile?: string;
+  /** `webhook.env` for the runs (wins over the config's `env`); each sample also runs without env. */
+  env?: Record<string, string>;
 }
 
 export interface ValidateFilesOptions extends ProjectOptions {
@@ -32,7 +34,7 @@ export interface ValidateFilesOptions extends ProjectOptions {
 
 async function loadConfig(options: ProjectOptions): Promise<{ cwd: string; config: ResolvedConfig }> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const config = await resolveConfig({ cwd, ...(options.configFile !== undefined && { configFile: options.configFile }) });
+  const config = await resolveConfig({ cwd, ...(options.configFile !== undefined && { configFile: options.configFile }), ...(options.env && { overrides: { env: options.env } }) });
   return { cwd, config };
 }
 
@@ -54,6 +56,7 @@ export async function validate(files: readonly string[], options: ValidateFilesO
       ...(options.events && { events: options.events }),
       samplesDir: options.samples !== undefined ? resolve(cwd, options.samples) : config.samples,
       golden: { dir: config.expected, update: false },
+      ...(config.env && { env: config.env }),
     });
     return report;
   } finally {

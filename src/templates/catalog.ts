@@ -48,7 +48,14 @@ export function getTemplateCatalog(): TemplateInfo[] {
   return listTemplateNames().map((name) => {
     const source = readFileSync(join(TEMPLATES_DIR, `${name}.ts`), 'utf8');
     const events = EVENT_TYPES.filter((type) => new RegExp(`['"]${type.replace('.', '\\.')}['"]\\s*:`).test(source));
-    const summary = (/^\/\/\s*(.*)$/m.exec(source)?.[1] ?? '').trim();
+    // The whole header comment (every leading // line), not its first line: sentences wrap.
+    const header: string[] = [];
+    for (const line of source.split('\n')) {
+      const comment = /^\/\/\s?(.*)$/.exec(line.trim());
+      if (!comment) break;
+      header.push(comment[1]!.trim());
+    }
+    const summary = header.filter(Boolean).join(' ');
     return {
       name,
       destination: DESTINATIONS.find((d) => d.id === name)?.name ?? name,

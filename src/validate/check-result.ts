@@ -51,6 +51,17 @@ export function checkResult(result: unknown): ResultVerdict {
       else if (hasControlCharacters(value) || hasControlCharacters(name)) issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} contains control characters (a CR or LF splits the request's headers)`));
     }
   }
+  // A missing value pasted into a string ("Bearer undefined", ".../users/undefined") is sent as is.
+  if (typeof url === 'string' && /undefined/.test(url) && !issues.some((i) => i.jsonPath === '$.url')) {
+    issues.push(issue('undefined-in-request', 'error', '$.url', `the URL contains "undefined": a value it is built from was missing, got ${describeValue(url)}`));
+  }
+  if (isPlainObject(headers)) {
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value === 'string' && /undefined/.test(value) && !hasControlCharacters(value)) {
+        issues.push(issue('undefined-in-request', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} contains "undefined": a value it is built from was missing, got ${describeValue(value)}`));
+      }
+    }
+  }
   if (!('payload' in result) || result['payload'] === undefined) issues.push(issue('invalid-payload', 'error', '$.payload', 'payload is missing: return the body to send'));
   if (typeof url !== 'string' || issues.some((i) => i.severity === 'error')) return { cancelled: false, issues };
 

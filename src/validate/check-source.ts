@@ -36,21 +36,32 @@ export function checkSnippetSource(code: string, file: string): Finding[] {
   }
   for (const issue of analyzeProgram(program)) findings.push(at(issue));
   for (const issue of checkComparisons(program)) findings.push(at(issue));
+  for (const issue of findCredentialLiterals(program)) findings.push(at(issue));
+  return findings;
+}
+
+/** String literals that look like credentials, at their position in `program` (1-based). */
+export function findCredentialLiterals(program: Program): (Omit<Finding, 'file'> & { line: number; column: number })[] {
+  const found: (Omit<Finding, 'file'> & { line: number; column: number })[] = [];
+  const push = (node: { loc?: { start: { line: number; column: number } } | null }, label: string) => found.push({
+    code: 'credential-literal', severity: 'warning', line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1,
+    message: `this string looks like ${label}; read it from the endpoint's variables (webhook.env) instead of pasting it into code`,
+  });
   simple(program, {
     Literal: (node) => {
       if (typeof node.value !== 'string') return;
       const label = describeCredential(node.value);
-      if (label) findings.push(at({ code: 'credential-literal', severity: 'warning', line: node.loc?.start.line, column: (node.loc?.start.column ?? 0) + 1, message: `this string looks like ${label}; read it from the endpoint's variables (webhook.env) instead of pasting it into code` }));
+      if (label) push(node, label);
     },
     Property: (node) => {
       const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : undefined;
       if (!key || node.value.type !== 'Literal' || typeof node.value.value !== 'string') return;
       if (describeCredential(node.value.value)) return; // already reported by the Literal visitor
       const label = describeCredential(node.value.value, key);
-      if (label) findings.push(at({ code: 'credential-literal', severity: 'warning', line: node.loc?.start.line, column: (node.loc?.start.column ?? 0) + 1, message: `this string looks like ${label}; read it from the endpoint's variables (webhook.env) instead of pasting it into code` }));
+      if (label) push(node, label);
     },
   });
-  return findings;
+  return found;
 }
 
 /** import/export/top-level await parse only as a module: say that, not "unexpected token". */

@@ -8,14 +8,35 @@ export interface SampleInput {
   eventType: EventType;
   name: string;
   event: unknown;
+  /** `webhook.env` for this run; absent means the runtime gave none. */
+  env?: Readonly<Record<string, string>>;
+  /** For a run without env beside one with it: the index (in the same list) of the run with env. */
+  withEnv?: number;
 }
 
 /** The URL of the endpoint a snippet runs for, in validation: the runtime keeps it unless the snippet changes it. */
 export const SAMPLE_ENDPOINT_URL = 'https://endpoint.example.com/dodo-webhooks';
 
-/** The input object the runtime hands to handler. `env` is left out: the runtime may omit it. */
+/** The input object the runtime hands to handler. `env` only when configured: the runtime may omit it. */
 export function toRuntimeInput(sample: SampleInput): Record<string, unknown> {
-  return { method: 'POST', url: SAMPLE_ENDPOINT_URL, eventType: sample.eventType, payload: sample.event };
+  return { method: 'POST', url: SAMPLE_ENDPOINT_URL, eventType: sample.eventType, payload: sample.event, ...(sample.env && { env: { ...sample.env } }) };
+}
+
+/** The suffix of a sample name run without env beside the same sample with the configured env. */
+export const NO_ENV_SUFFIX = ' (no env)';
+
+/**
+ * With env configured, each sample runs with it and again without (the runtime may omit env):
+ * the second run is named `<name> (no env)` and points at the first.
+ */
+export function withEnvRuns(inputs: readonly SampleInput[], env: Readonly<Record<string, string>> | undefined): SampleInput[] {
+  if (env === undefined) return [...inputs];
+  const out: SampleInput[] = [];
+  for (const input of inputs) {
+    const index = out.length;
+    out.push({ ...input, env }, { eventType: input.eventType, name: `${input.name}${NO_ENV_SUFFIX}`, event: input.event, withEnv: index });
+  }
+  return out;
 }
 
 export interface SampleSelection {

@@ -121,12 +121,18 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     if (options.golden && input.name === 'builtin/base') findings.push(...await goldenFindings(snippet, input, outcome, options.golden, report.goldenWrites));
     const logs = outcome.logs.map((l) => `console.${l.level}: ${l.text}`);
     if (logs.length) for (const f of findings) f.logs = logs;
-    report.findings.push(...findings);
+    let shown = findings;
+    if (input.withEnv !== undefined) {
+      const paired = pairedWithEnv(snippet, input, outcome, options.inputs[input.withEnv]!, outcomes[input.withEnv], findings);
+      if (paired !== undefined) shown = paired;
+    }
+    report.findings.push(...shown);
 
     const summary = summaries.get(input.eventType) ?? { event: input.eventType, runs: 0, passed: 0, warned: 0, failed: 0, cancelled: 0 };
     summary.runs++;
-    if (limits.collapsed.has(index) || findings.some((f) => f.severity === 'error')) summary.failed++;
-    else if (findings.length > 0) summary.warned++;
+    const counted = shown === findings ? findings : shown.length > 0 ? shown : findings;
+    if (limits.collapsed.has(index) || counted.some((f) => f.severity === 'error')) summary.failed++;
+    else if (counted.length > 0) summary.warned++;
     else if (cancelled) summary.cancelled++;
     else summary.passed++;
     summaries.set(input.eventType, summary);
@@ -179,6 +185,53 @@ function limitFindings(snippet: SnippetUnderTest, inputs: readonly SampleInput[]
       ...(firstOutcome.logs.length > 0 && { logs: firstOutcome.logs.map((l) => `console.${l.level}: ${l.text}`) }),
     }],
   };
+}
+
+/**
+ * A run without env beside the same sample with the configured env. The same result: its
+ * findings are the env run's, already said (undefined is returned, they only count in the table).
+ * A different result that is broken (a runtime error, an error finding, "undefined" in a string
+ * the env run did not have): one env-missing warning instead. Otherwise its findings stand.
+ */
+function pairedWithEnv(snippet: SnippetUnderTest, input: SampleInput, outcome: RunOutcome, envInput: SampleInput, envOutcome: RunOutcome | undefined, findings: Finding[]): Finding[] | undefined {
+  if (envOutcome === undefined) return undefined;
+  const same = outcome.ok && envOutcome.ok ? formatGolden(outcome.result) === formatGolden(envOutcome.result)
+    : !outcome.ok && !envOutcome.ok && outcome.error.message === envOutcome.error.message;
+  if (same) return [];
+  const env = envInput.env ?? {};
+  const undefinedAt = outcome.ok ? findUndefinedText(outcome.result, '$') : undefined;
+  const envHasUndefined = envOutcome.ok && findUndefinedText(envOutcome.result, '$') !== undefined;
+  const firstError = findings.find((f) => f.severity === 'error');
+  let what: string | undefined;
+  if (!outcome.ok) what = `it throws: ${outcome.error.message}`;
+  else if (undefinedAt !== undefined && !envHasUndefined) what = "it sends the text \"undefined\"";
+  else if (firstError) what = `${firstError.message}${firstError.jsonPath ? ` at ${firstError.jsonPath}` : ''} [${firstError.code}]`;
+  if (what === undefined) return undefined;
+  const envText = envOutcome.ok ? JSON.stringify(envOutcome.result) ?? '' : '';
+  const read = Object.keys(env).filter((k) => (env[k]!.length > 0 && envText.includes(JSON.stringify(env[k]).slice(1, -1))) || (!outcome.ok && outcome.error.message.includes(k)));
+  const names = (read.length > 0 ? read : Object.keys(env)).map((k) => `webhook.env.${k}`);
+  const first = names[0] ?? 'webhook.env';
+  const base = !outcome.ok ? runtimeFinding(snippet, input, outcome) : { file: snippet.file };
+  return [{
+    ...base,
+    code: 'env-missing', severity: 'warning', event: input.eventType, sample: input.name,
+    ...(outcome.ok && undefinedAt !== undefined && { jsonPath: undefinedAt }),
+    message: `without ${names.join(', ')} the request breaks (${what}); the runtime may omit env: guard it, e.g. \`if (!${first.replace('webhook.env.', 'webhook.env?.')}) return skip()\``,
+  }];
+}
+
+/** The JSON path of the first string that contains the text "undefined", if any. */
+function findUndefinedText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('undefined') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) { const found = findUndefinedText(v, `${path}[${i}]`); if (found) return found; }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findUndefinedText(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 const LIMIT_KINDS: ReadonlySet<string> = new Set(['timeout', 'memory', 'crash', 'too-large']);

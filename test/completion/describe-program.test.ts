@@ -6,7 +6,7 @@ import { EVENT_TYPES } from '../../src/events/event-types.js';
 import { createTestProgram, createTestSpec, walkCommands } from './program.js';
 
 /** Value-taking options whose values cannot be completed, on purpose. Anything else 'free' needs a hint. */
-const FREE_VALUES = ['--timeout', '--destination'];
+const FREE_VALUES = ['--env', '--timeout', '--destination'];
 
 const program = createTestProgram();
 const spec = createTestSpec(program);

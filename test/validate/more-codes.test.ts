@@ -5,7 +5,7 @@ import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
-const sandbox = createSandbox({ timeoutMs: 500, memoryMb: 32 });
+const sandbox = createSandbox({ timeoutMs: 2000, memoryMb: 32 });
 afterAll(() => sandbox.close());
 
 describe('wrong-decimals', () => {

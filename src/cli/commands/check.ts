@@ -6,6 +6,8 @@ import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
 export interface CheckOptions extends CompileFlags {
   reporter: ReporterName;
+  /** Every event in the table, also the ones cancelled on every sample. */
+  all?: boolean;
 }
 
 /**
@@ -14,16 +16,17 @@ export interface CheckOptions extends CompileFlags {
  * Writes nothing.
  */
 export async function check(io: CliIo, options: CheckOptions): Promise<number> {
+  const started = performance.now();
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);
   progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
-  const { report } = await checkProject({
+  const { report, validated } = await checkProject({
     config, mappings, cwd: io.cwd,
     onStage: (_, n) => progress.update(`running ${n} snippet${n === 1 ? '' : 's'} on every sample…`),
   });
   progress.done();
-  const out = formatReport(options.reporter, report, createColors(io, 'stdout'));
+  const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: validated.length, mode: 'check' });
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);

@@ -1,10 +1,8 @@
 // copy: input → snippet → validation (as `validate`) → clipboard, OSC 52 or stdout → one line on stderr.
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { sortFindings } from '../../findings/finding.js';
-import { UserError } from '../../util/errors.js';
-import { suggest } from '../../util/suggest.js';
 import { TOOL_ROOT } from '../../util/tool-info.js';
+import { resolveInput } from '../resolve-input.js';
 import { deliverText, type Delivery } from '../clipboard/deliver.js';
 import { createSystemClipboard, type Clipboard } from '../clipboard/system-clipboard.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
@@ -13,7 +11,6 @@ import { createColors, type CliIo } from '../io.js';
 import { groupSampleFindings } from '../reporters.js';
 import { runValidation } from '../../project/run-validation.js';
 import { prepareSnippets } from '../../project/prepare-snippets.js';
-import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
 
 export interface CopyOptions extends CompileFlags {
   /** A `.ts` mapping, a `.js` snippet, or a built-in template name. */
@@ -29,21 +26,6 @@ export interface CopyDeps {
   clipboard?: Clipboard;
   /** @default 2000 */
   clipboardTimeoutMs?: number;
-}
-
-/** A file wins over a template of the same name, so `copy segment` in a folder with a `segment` file is unambiguous. */
-function resolveInput(cwd: string, input: string): { path: string; template: boolean } {
-  const path = resolve(cwd, input);
-  if (existsSync(path)) {
-    if (statSync(path).isFile() && /\.(c|m)?(ts|js)$/.test(path)) return { path, template: false };
-    throw new UserError(`${input}: not a .ts mapping or a .js snippet`);
-  }
-  // Something with a folder or an extension was meant as a file: a template suggestion would mislead.
-  if (/[\\/]|\.\w+$/.test(input)) throw new UserError(`${input}: no such file`);
-  const templates = listTemplates();
-  if (templates.includes(input)) return { path: resolve(TOOL_ROOT, 'templates', `${input}.ts`), template: true };
-  const guess = suggest(input, templates);
-  throw new UserError(`"${input}" is not a file or a built-in template${guess ? `; did you mean "${guess}"?` : ''} Templates: ${templates.join(', ')}`);
 }
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
@@ -75,9 +57,10 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
     })
     : { report: { findings: sortFindings(prepared.findings), summaries: [] } };
   const colors = createColors(io, 'stderr');
-  io.stderr.write(formatFindings(groupSampleFindings(report.findings), root, io.cwd, colors) + formatSummary(report.findings, colors));
+  const grouped = groupSampleFindings(report.findings);
+  io.stderr.write(formatFindings(grouped, root, io.cwd, colors) + formatSummary(grouped, colors));
   if (!snippet) return 1;
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const errors = grouped.filter((f) => f.severity === 'error').length;
   if (errors > 0 && !options.force) {
     io.stderr.write(`not copied: ${options.input} has ${count(errors, 'error')}; fix them, or pass --force to copy it anyway\n`);
     return 1;

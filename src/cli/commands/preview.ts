@@ -1,8 +1,13 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../events/event-types.js';
-import { getBuiltinSample } from '../../samples/index.js';
+import { getBuiltinVariant, toEventType } from '../../samples/builtin-variant.js';
+import { envelopeSchema, toJsonPath } from '../../samples/envelope-schema.js';
+import { parseJson } from '../../samples/json-error.js';
+import { validateSnippet } from '../../validate/validate-snippets.js';
+import { withEnvRuns } from '../../validate/sample-inputs.js';
+import { TOOL_ROOT } from '../../util/tool-info.js';
+import { resolveFileOrTemplate } from '../resolve-input.js';
+import { groupSampleFindings } from '../reporters.js';
 import { createSandbox, type RunOutcome } from '../../sandbox/index.js';
 import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { MAX_SAMPLE_BYTES } from '../../samples/load-samples.js';
@@ -11,7 +16,8 @@ import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
 import { EVENT_TYPES } from '../../events/event-types.js';
 import { checkResult } from '../../validate/check-result.js';
-import { toRuntimeInput } from '../../validate/sample-inputs.js';
+import { toRuntimeInput, type SampleInput } from '../../validate/sample-inputs.js';
+import type { Finding } from '../../findings/finding.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
@@ -21,6 +27,8 @@ import { getExitCode } from '../../findings/exit-code.js';
 export interface PreviewOptions extends CompileFlags {
   file: string;
   event?: string;
+  /** A built-in variant: `currency-jpy` or `builtin/currency-jpy`. */
+  variant?: string;
   payload?: string;
   curl?: boolean;
 }
@@ -32,45 +40,64 @@ const shellQuote = (s: string) => (hasControlCharacters(s)
   ? `$'${escapeLine(s.replace(/\\/g, '\\\\').replace(/'/g, "\\'"))}'`
   : `'${s.replace(/'/g, `'\\''`)}'`);
 
-async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventType: EventType; event: unknown }> {
-  if (options.event !== undefined && !isEventType(options.event)) {
-    const guess = suggest(options.event, EVENT_TYPES);
-    throw new UserError(`"${options.event}" is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''}`);
-  }
+async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventType: EventType; event: unknown; name: string }> {
+  const event = options.event === undefined ? undefined : toEventType(options.event);
   if (options.payload === undefined) {
-    if (options.event === undefined) throw new UserError('give --event <type> (the built-in sample of that event) or --payload <file>');
-    return { eventType: options.event as EventType, event: getBuiltinSample(options.event as EventType) };
+    if (event === undefined) throw new UserError('give --event <type> (the built-in sample of that event) or --payload <file>; list them: dodo-transform samples');
+    const variant = getBuiltinVariant(event, options.variant);
+    return { eventType: event, event: variant.event, name: `builtin/${variant.name}` };
   }
+  if (options.variant !== undefined) throw new UserError('--variant picks a built-in sample; it cannot be used with --payload');
   const path = resolve(io.cwd, options.payload);
   assertReadableFile(path, options.payload);
-  let event: unknown;
-  try {
-    const read = await readBounded(path, MAX_SAMPLE_BYTES);
-    if (read.truncated) throw new Error(`the file has ${read.bytes} bytes; a payload may have at most ${MAX_SAMPLE_BYTES}`);
-    event = JSON.parse(read.text);
-  } catch (error) {
-    throw new UserError(`${options.payload}: cannot read the payload as JSON: ${(error as Error).message}`, { cause: error });
+  const read = await readBounded(path, MAX_SAMPLE_BYTES);
+  if (read.truncated) throw new UserError(`${options.payload}: the file has ${read.bytes} bytes; a payload may have at most ${MAX_SAMPLE_BYTES}`);
+  const parsed = parseJson(read.text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) throw new UserError(`${options.payload}: not valid JSON at line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`);
+  const value = parsed.value as { type?: unknown } | null;
+  const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.type : undefined;
+  let eventType = event;
+  if (eventType === undefined) {
+    if (typeof type !== 'string') throw new UserError(`${options.payload}: $.type: ${type === undefined ? 'missing' : 'not a string'}; expected a Dodo event type (or pass --event)`);
+    if (!isEventType(type)) {
+      const guess = suggest(type, EVENT_TYPES);
+      throw new UserError(`${options.payload}: $.type: ${JSON.stringify(type)} is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''}`);
+    }
+    eventType = type;
   }
-  const type = (event as { type?: unknown } | null)?.type;
-  const eventType = options.event ?? (typeof type === 'string' ? type : undefined);
-  if (eventType === undefined || !isEventType(eventType)) throw new UserError(`${options.payload}: $.type must be a Dodo event type, or pass --event`);
-  return { eventType, event };
+  // The same checks as a sample file: every problem with its JSON path.
+  const result = envelopeSchema(eventType).safeParse(parsed.value);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${toJsonPath(i.path)}: ${i.message.replace(/does not match its folder/, 'does not match --event')}`);
+    throw new UserError(`${options.payload}: not a usable ${eventType} event:\n${problems.join('\n')}`);
+  }
+  return { eventType, event: parsed.value, name: options.payload };
 }
 
 /** Runs one sample and prints the request the runtime would send, like the dashboard's Test button. */
 export async function preview(io: CliIo, options: PreviewOptions): Promise<number> {
-  const file = resolve(io.cwd, options.file);
+  const input = resolveFileOrTemplate(io.cwd, options.file);
+  const file = input.path;
   assertReadableFile(file, options.file);
   const sample = await loadEvent(io, options);
   const config = await loadProjectConfig(io, options);
+  // Templates compile relative to the tool, as in `copy` and `generate handler --template`.
+  const root = input.template ? TOOL_ROOT : config.root;
   const sandbox = createSandbox({ concurrency: 1 });
   let prepared: Awaited<ReturnType<typeof prepareSnippets>>;
   let outcome: RunOutcome | undefined;
+  const envFindings: Finding[] = [];
   try {
-    prepared = await prepareSnippets(config.root, [file], config, sandbox);
+    prepared = await prepareSnippets(root, [file], config, sandbox);
     const [first] = prepared.snippets;
     if (first && getExitCode(prepared.findings) === 0) {
-      outcome = await sandbox.run(first.code, toRuntimeInput({ eventType: sample.eventType, name: 'preview', event: sample.event }));
+      const run: SampleInput = { eventType: sample.eventType, name: sample.name, event: sample.event, ...(config.env && { env: config.env }) };
+      outcome = await sandbox.run(first.code, toRuntimeInput(run));
+      if (config.env) {
+        // The runtime may omit env: the same sample without it, said only when that breaks the request.
+        const report = await validateSnippet({ ...first, reference: first.code }, { inputs: withEnvRuns([{ eventType: sample.eventType, name: sample.name, event: sample.event }], config.env), sandbox });
+        envFindings.push(...report.findings.filter((f) => f.code === 'env-missing'));
+      }
     }
   } finally {
     await sandbox.close();
@@ -78,14 +105,14 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   const errColors = createColors(io, 'stderr');
   const [snippet] = prepared.snippets;
   if (!snippet || outcome === undefined) {
-    io.stderr.write(formatFindings(prepared.findings, config.root, io.cwd, errColors) + formatSummary(prepared.findings, errColors));
+    io.stderr.write(formatFindings(prepared.findings, root, io.cwd, errColors) + formatSummary(prepared.findings, errColors));
     return 1;
   }
   // Logs, messages, the URL, headers and body all come from user code: escaped for the terminal.
   for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${escapeText(log.text)}\n`));
   if (!outcome.ok) {
     const mapped = outcome.error.line !== undefined ? snippet.mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
-    const where = mapped ? `${escapeLine(relative(io.cwd, resolve(config.root, mapped.file)))}:${mapped.line}:${mapped.column}  ` : '';
+    const where = mapped ? `${escapeLine(relative(io.cwd, resolve(root, mapped.file)))}:${mapped.line}:${mapped.column}  ` : '';
     io.stderr.write(`${where}${errColors.red('error')}  ${escapeText(outcome.error.message)} [${outcome.error.kind}]\n`);
     return 1;
   }
@@ -103,7 +130,10 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
       io.stdout.write(`${escapeLine(String(request.method ?? 'POST'))} ${escapeLine(String(request.url))}\n${headers.map(([k, v]) => escapeLine(`${k}: ${v}`)).join('\n')}\n\n${body}\n`);
     }
   }
-  const findings = verdict.issues.map((i) => ({ code: i.code, severity: i.severity, file: snippet.file, event: sample.eventType, jsonPath: i.jsonPath, message: `${i.message} at ${i.jsonPath}` }));
-  io.stderr.write(formatFindings(findings, config.root, io.cwd, errColors) + formatSummary(findings, errColors));
+  const findings: Finding[] = [
+    ...verdict.issues.map((i) => ({ code: i.code, severity: i.severity, file: snippet.file, event: sample.eventType, jsonPath: i.jsonPath, message: `${i.message} at ${i.jsonPath}` })),
+    ...groupSampleFindings(envFindings),
+  ];
+  io.stderr.write(formatFindings(findings, root, io.cwd, errColors) + formatSummary(findings, errColors));
   return getExitCode(findings);
 }

@@ -32,10 +32,10 @@ export async function watch(io: CliIo, options: WatchOptions): Promise<number> {
   const report = (result: CycleResult, label: string) => {
     progress.done();
     const findings = groupSampleFindings(result.findings);
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const errors = findings.filter((f) => f.severity === 'error').length;
     const status = errors ? colors.red(`✗ ${errors} error${errors === 1 ? '' : 's'}`) : colors.green('✓');
     const wrote = result.written.length ? `, wrote ${result.written.join(', ')}` : '';
-    io.stderr.write(formatFindings(findings, session.config.root, io.cwd, colors) + formatSummary(result.findings, colors) +
+    io.stderr.write(formatFindings(findings, session.config.root, io.cwd, colors) + formatSummary(findings, colors) +
       `${status} ${label} in ${Math.round(result.durationMs)} ms${wrote}\n`);
     options.onCycle?.(result);
   };

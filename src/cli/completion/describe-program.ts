@@ -1,5 +1,6 @@
 import type { Argument, Command, Option } from 'commander';
 import { EVENT_TYPES } from '../../events/event-types.js';
+import { VARIANT_NAMES } from '../../samples/variants.js';
 
 /** What completes an option's or argument's value. */
 export type ValueKind = 'choices' | 'template' | 'event' | 'file' | 'dir' | 'free';
@@ -47,7 +48,7 @@ export interface CompletionSpec {
   commands: readonly CommandSpec[];
 }
 
-type Known = Pick<ValueSpec, 'kind' | 'paths'>;
+type Known = Pick<ValueSpec, 'kind' | 'paths'> & { words?: readonly string[] };
 
 const SOURCES = { extensions: ['ts', 'js'] };
 const ANY_FILE = { extensions: [] };
@@ -60,6 +61,7 @@ const ANY_FILE = { extensions: [] };
 const BY_OPTION: Record<string, Known> = {
   '--template': { kind: 'template', paths: null },
   '--payload': { kind: 'file', paths: { extensions: ['json'] } },
+  '--variant': { kind: 'choices', paths: null, words: VARIANT_NAMES },
   // The config file names load-config.ts looks for.
   '--config': { kind: 'file', paths: { extensions: ['ts', 'mts', 'js', 'mjs'] } },
 };
@@ -77,6 +79,7 @@ const BY_PLACEHOLDER: Record<string, Known> = {
   snippet: { kind: 'file', paths: { extensions: ['js'] } },
   dir: { kind: 'dir', paths: 'dirs' },
   type: { kind: 'event', paths: null },
+  event: { kind: 'event', paths: null },
 };
 
 /** A table lookup that cannot return Object.prototype members (a `<constructor>` placeholder). */
@@ -92,7 +95,7 @@ function describeValue(hint: Hint, templates: readonly string[]): ValueSpec {
   // Commander rejects anything but its choices, so they are the whole answer.
   if (choices) return { kind: known?.kind === 'event' ? 'event' : 'choices', placeholder, words: choices, paths: null, variadic };
   if (!known) return { kind: 'free', placeholder, words: [], paths: null, variadic };
-  const words = known.kind === 'template' ? templates : known.kind === 'event' ? EVENT_TYPES : [];
+  const words = known.words ?? (known.kind === 'template' ? templates : known.kind === 'event' ? EVENT_TYPES : []);
   return { ...known, placeholder, words, variadic };
 }
 
