@@ -1,7 +1,7 @@
 // The package entry: what users import in mappings, configs, scripts and tests.
-export * from './mapping/index.js';
-export { applyMapping } from './mapping/apply-mapping.js';
-export type { Webhook } from './mapping/apply-mapping.js';
+export * from './runtime/mapping/index.js';
+export { applyMapping } from './runtime/mapping/apply-mapping.js';
+export type { Webhook } from './runtime/mapping/apply-mapping.js';
 export { defineConfig } from './config/define-config.js';
 export type { UserConfig } from './config/define-config.js';
 export { compile } from './compile/compile.js';

@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     // Fixture mappings import "dodo-transform"; in tests that means this checkout's sources.
     alias: [
-      { find: /^dodo-transform\/destinations$/, replacement: fileURLToPath(new URL('../src/mapping/destinations.ts', import.meta.url)) },
+      { find: /^dodo-transform\/destinations$/, replacement: fileURLToPath(new URL('../src/runtime/destinations/index.ts', import.meta.url)) },
       { find: /^dodo-transform$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
     ],
   },

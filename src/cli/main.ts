@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { TARGETS } from '../compile/targets.js';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';

@@ -1,5 +1,5 @@
 import { createContext, runInContext, type Context } from 'node:vm';
-import { isEventType } from '../events/event-types.js';
+import { isEventType } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { unknownEventFinding } from './typecheck.js';
 

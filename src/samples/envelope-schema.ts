@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EVENT_TYPES, isEventType } from '../events/event-types.js';
-import type { EventType } from '../events/event-types.js';
-import { getPayloadType } from '../events/payload-type.js';
+import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
+import { getPayloadType } from '../runtime/events/payload-type.js';
 import { suggest } from '../util/suggest.js';
 
 function describe(value: unknown): string {

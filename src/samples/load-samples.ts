@@ -1,8 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EVENT_TYPES, isEventType } from '../events/event-types.js';
-import type { EventType } from '../events/event-types.js';
+import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import { envelopeSchema, toJsonPath } from './envelope-schema.js';
 import { parseJson } from './json-error.js';
 import { suggest } from '../util/suggest.js';

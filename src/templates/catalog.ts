@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DESTINATIONS } from '../destinations/index.js';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import { listTemplateNames, TEMPLATES_DIR } from './list-templates.js';
 
 /** What the dashboard's integration card asks for, per template (from the integration pages). */

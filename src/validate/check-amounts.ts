@@ -1,4 +1,4 @@
-import { getCurrencyExponent, toMajorUnits } from '../helpers/money.js';
+import { getCurrencyExponent, toMajorUnits } from '../runtime/helpers/money.js';
 import type { ResultIssue } from './check-result.js';
 
 const AMOUNT_FIELDS = ['total_amount', 'recurring_pre_tax_amount', 'amount', 'settlement_amount'] as const;

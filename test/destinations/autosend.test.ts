@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autosend, AutoSendMailSchema } from '../../src/destinations/autosend.js';
 import type { AutoSendBulk, AutoSendMail } from '../../src/destinations/autosend.js';
-import { autosendBulk, autosendMail } from '../../src/destinations/autosend-builders.js';
+import { autosendBulk, autosendMail } from '../../src/runtime/destinations/autosend-builders.js';
 import { check, found } from './helpers.js';
 
 const SEND = 'https://api.autosend.com/v1/mails/send';

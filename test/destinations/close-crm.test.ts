@@ -3,7 +3,7 @@ import { closeCrm, CloseOpportunitySchema } from '../../src/destinations/close-c
 import type { CloseLead, CloseOpportunity } from '../../src/destinations/close-crm.js';
 import {
   closeAuthorization, closeCents, closeContact, closeCustomFields, closeLead, closeNote, closeOpportunity,
-} from '../../src/destinations/close-crm-builders.js';
+} from '../../src/runtime/destinations/close-crm-builders.js';
 import { check, found } from './helpers.js';
 
 const API = 'https://api.close.com/api/v1';

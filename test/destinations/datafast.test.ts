@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datafast, DataFastPaymentSchema } from '../../src/destinations/datafast.js';
 import type { DataFastPayment } from '../../src/destinations/datafast.js';
-import { datafastPayment } from '../../src/destinations/datafast-builders.js';
+import { datafastPayment } from '../../src/runtime/destinations/datafast-builders.js';
 import { check, found } from './helpers.js';
 
 const URL_ = 'https://datafa.st/api/v1/payments';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDestination } from '../../src/destinations/index.js';
 import { DISCORD_LIMITS, DiscordWebhookMessageSchema } from '../../src/destinations/discord.js';
 import type { DiscordEmbed, DiscordWebhookMessage } from '../../src/destinations/discord.js';
-import { discordColor, discordEmbed, discordMessage } from '../../src/destinations/discord-builders.js';
+import { discordColor, discordEmbed, discordMessage } from '../../src/runtime/destinations/discord-builders.js';
 import { check, found } from './helpers.js';
 
 const URL = 'https://discord.com/api/webhooks/123456789012345678/AbCdEf_gh-IJ';

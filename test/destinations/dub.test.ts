@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dub, DubSaleSchema } from '../../src/destinations/dub.js';
 import type { DubLead, DubSale } from '../../src/destinations/dub.js';
-import { dubLead, dubSale } from '../../src/destinations/dub-builders.js';
+import { dubLead, dubSale } from '../../src/runtime/destinations/dub-builders.js';
 import { check, found } from './helpers.js';
 
 const SALE = 'https://api.dub.co/track/sale';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubspot, HubSpotEventSchema } from '../../src/destinations/hubspot.js';
 import type { HubSpotBatchUpsert, HubSpotEvent, HubSpotObjectCreate } from '../../src/destinations/hubspot.js';
-import { hubspotContactUpsert, hubspotDate, hubspotEvent, hubspotObjectUpdate } from '../../src/destinations/hubspot-builders.js';
+import { hubspotContactUpsert, hubspotDate, hubspotEvent, hubspotObjectUpdate } from '../../src/runtime/destinations/hubspot-builders.js';
 import { check, found } from './helpers.js';
 
 const API = 'https://api.hubapi.com';

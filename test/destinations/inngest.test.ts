@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESTINATIONS, findDestination } from '../../src/destinations/index.js';
-import { inngestBatch, inngestEvent, inngestEventUrl } from '../../src/destinations/inngest-builders.js';
+import { inngestBatch, inngestEvent, inngestEventUrl } from '../../src/runtime/destinations/inngest-builders.js';
 import { inngest, InngestEventSchema, INNGEST_BATCH_MAX_EVENTS } from '../../src/destinations/inngest.js';
 import type { InngestEvent } from '../../src/destinations/inngest.js';
 import { check, codes, found } from './helpers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keplars, KeplarsEmailSchema } from '../../src/destinations/keplars.js';
 import type { KeplarsEmail } from '../../src/destinations/keplars.js';
-import { keplarsEmail } from '../../src/destinations/keplars-builders.js';
+import { keplarsEmail } from '../../src/runtime/destinations/keplars-builders.js';
 import { check, found } from './helpers.js';
 
 const BASE = 'https://api.keplars.com/api/v1/send-email';

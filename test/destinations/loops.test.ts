@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loops, LoopsEventSchema } from '../../src/destinations/loops.js';
 import type { LoopsContactUpdate, LoopsEvent, LoopsTransactional } from '../../src/destinations/loops.js';
-import { loopsContactUpdate, loopsEvent } from '../../src/destinations/loops-builders.js';
+import { loopsContactUpdate, loopsEvent } from '../../src/runtime/destinations/loops-builders.js';
 import { check, found } from './helpers.js';
 
 const API = 'https://app.loops.so/api/v1';

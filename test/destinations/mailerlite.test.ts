@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mailerlite, MailerLiteSubscriberSchema } from '../../src/destinations/mailerlite.js';
 import type { MailerLiteSubscriber } from '../../src/destinations/mailerlite.js';
-import { mailerliteSubscriber, toMailerLiteDate } from '../../src/destinations/mailerlite-builders.js';
+import { mailerliteSubscriber, toMailerLiteDate } from '../../src/runtime/destinations/mailerlite-builders.js';
 import { check, found } from './helpers.js';
 
 const URL_ = 'https://connect.mailerlite.com/api/subscribers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDestination } from '../../src/destinations/index.js';
 import { TEAMS_SIZE_LIMIT_BYTES, TeamsMessageSchema } from '../../src/destinations/microsoft-teams.js';
 import type { TeamsAdaptiveCard, TeamsMessage } from '../../src/destinations/microsoft-teams.js';
-import { teamsAdaptiveCard, teamsFactSet, teamsRichText, teamsTextBlock } from '../../src/destinations/microsoft-teams-builders.js';
+import { teamsAdaptiveCard, teamsFactSet, teamsRichText, teamsTextBlock } from '../../src/runtime/destinations/microsoft-teams-builders.js';
 import { check, found, twoByte } from './helpers.js';
 
 const WORKFLOW = 'https://prod-27.westus.logic.azure.com:443/workflows/0a1b2c3d/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=abc';

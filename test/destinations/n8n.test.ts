@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESTINATIONS, findDestination } from '../../src/destinations/index.js';
-import { n8nEvent, n8nWebhookUrl } from '../../src/destinations/n8n-builders.js';
+import { n8nEvent, n8nWebhookUrl } from '../../src/runtime/destinations/n8n-builders.js';
 import { n8n, N8nWebhookBodySchema, N8N_BODY_LIMIT_BYTES } from '../../src/destinations/n8n.js';
 import { check, found } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resend, resendMailboxAddress, ResendEmailSchema } from '../../src/destinations/resend.js';
 import type { ResendEmail } from '../../src/destinations/resend.js';
-import { resendBatch, resendEmail } from '../../src/destinations/resend-builders.js';
+import { resendBatch, resendEmail } from '../../src/runtime/destinations/resend-builders.js';
 import { check, found } from './helpers.js';
 
 const EMAILS = 'https://api.resend.com/emails';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendgrid, SendGridMailSchema } from '../../src/destinations/sendgrid.js';
 import type { SendGridContacts, SendGridMail } from '../../src/destinations/sendgrid.js';
-import { sendgridContacts, sendgridMail } from '../../src/destinations/sendgrid-builders.js';
+import { sendgridContacts, sendgridMail } from '../../src/runtime/destinations/sendgrid-builders.js';
 import { check, found } from './helpers.js';
 
 const MAIL = 'https://api.sendgrid.com/v3/mail/send';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findDestination } from '../../src/destinations/index.js';
 import { SLACK_LIMITS, SlackMessageSchema } from '../../src/destinations/slack.js';
 import type { SlackMessage } from '../../src/destinations/slack.js';
-import { slackContext, slackDivider, slackHeader, slackMessage, slackSection } from '../../src/destinations/slack-builders.js';
+import { slackContext, slackDivider, slackHeader, slackMessage, slackSection } from '../../src/runtime/destinations/slack-builders.js';
 import { check, found } from './helpers.js';
 
 const URL = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESTINATIONS, findDestination } from '../../src/destinations/index.js';
-import { windmillArgs, windmillRunUrl } from '../../src/destinations/windmill-builders.js';
+import { windmillArgs, windmillRunUrl } from '../../src/runtime/destinations/windmill-builders.js';
 import { windmill, WindmillArgsSchema, WINDMILL_BODY_LIMIT_BYTES } from '../../src/destinations/windmill.js';
 import { check, found } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESTINATIONS, findDestination } from '../../src/destinations/index.js';
-import { zapierCatchHookUrl, zapierPayload } from '../../src/destinations/zapier-builders.js';
+import { zapierCatchHookUrl, zapierPayload } from '../../src/runtime/destinations/zapier-builders.js';
 import { zapier, ZapierFlatPayloadSchema, ZAPIER_BODY_LIMIT_BYTES } from '../../src/destinations/zapier.js';
 import type { ZapierFlatPayload } from '../../src/destinations/zapier.js';
 import { check, found } from './helpers.js';

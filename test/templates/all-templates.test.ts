@@ -5,7 +5,7 @@ import { listTemplateNames } from '../../src/templates/list-templates.js';
 import { fromCompiled } from '../../src/validate/from-compiled.js';
 import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { REPO_ROOT } from '../support/fixtures.js';
 
 const sandbox = createSandbox();
 afterAll(() => sandbox.close());

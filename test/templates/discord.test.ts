@@ -4,9 +4,9 @@ import { compile } from '../../src/compile/compile.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { validateDestinationRequest } from '../../src/destinations/index.js';
 import type { DiscordWebhookMessage } from '../../src/destinations/discord.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../src/samples/index.js';
-import { makeWebhook, runSnippet } from '../helpers/run-snippet.js';
+import { makeWebhook, runSnippet } from '../support/run-snippet.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HANDLED = [

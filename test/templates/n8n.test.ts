@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
 import { validateDestinationRequest } from '../../src/destinations/index.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../src/samples/index.js';
-import { makeWebhook, runSnippet } from '../helpers/run-snippet.js';
+import { makeWebhook, runSnippet } from '../support/run-snippet.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FAMILIES = ['payment.', 'subscription.', 'refund.', 'dispute.'];

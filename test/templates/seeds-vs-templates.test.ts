@@ -6,7 +6,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import { fromCompiled } from '../../src/validate/from-compiled.js';
 import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
-import { FIXTURES, REPO_ROOT } from '../helpers/fixtures.js';
+import { FIXTURES, REPO_ROOT } from '../support/fixtures.js';
 
 const sandbox = createSandbox();
 afterAll(() => sandbox.close());

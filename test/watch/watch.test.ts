@@ -5,8 +5,8 @@ import { watch } from '../../src/cli/commands/watch.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import type { CycleResult } from '../../src/cli/watch/watch-session.js';
-import { copyFixture } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { copyFixture } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 function fakeIo(cwd: string): CliIo & { err: () => string } {
   let err = '';

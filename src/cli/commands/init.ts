@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { EVENT_TYPES } from '../../events/event-types.js';
+import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { getBuiltinSample } from '../../samples/index.js';
 import { UserError } from '../../util/errors.js';
 import { TOOL_VERSION } from '../../util/tool-info.js';

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { isEventType, type EventType } from '../../events/event-types.js';
+import { isEventType, type EventType } from '../../runtime/events/event-types.js';
 import { getBuiltinSample } from '../../samples/index.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
-import { EVENT_TYPES } from '../../events/event-types.js';
+import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { checkResult } from '../../validate/check-result.js';
 import { toRuntimeInput } from '../../validate/sample-inputs.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';

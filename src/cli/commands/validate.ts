@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EventType } from '../../events/event-types.js';
+import type { EventType } from '../../runtime/events/event-types.js';
 import { getExitCode } from '../../findings/exit-code.js';
 import { UserError } from '../../util/errors.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
