@@ -7,5 +7,6 @@ export type { UserConfig } from './config/define-config.js';
 export { compile } from './compile/compile.js';
 export type { CompileOptions, CompileResult, CompiledSnippet } from './compile/compile.js';
 export { TARGETS, type Target } from './compile/targets.js';
-export { FINDING_CODES } from './findings/finding.js';
+export { FINDING_CODES } from './findings/codes.js';
 export type { Finding, FindingCode, Severity } from './findings/finding.js';
+export type { CodeInfo } from './findings/codes.js';

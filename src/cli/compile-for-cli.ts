@@ -1,7 +1,7 @@
 import { compile, type CompileResult } from '../compile/compile.js';
 import type { Target } from '../compile/targets.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import { getExitCode } from '../findings/exit-code.js';
+import { getExitCode } from '../findings/exit-codes.js';
 import { findMappings } from './find-mappings.js';
 import { UserError } from '../util/errors.js';
 import { createColors, type CliIo } from './io.js';

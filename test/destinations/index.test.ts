@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DESTINATION_ISSUE_CODES, DESTINATIONS, findDestination, isDestinationIssueCode, validateDestinationRequest,
 } from '../../src/destinations/index.js';
-import { jsonPath } from '../../src/destinations/json.js';
 import { check, CIO_BATCH, CIO_ENTITY, SEGMENT } from './helpers.js';
 
 describe('findDestination', () => {
@@ -77,13 +76,5 @@ describe('validateDestinationRequest', () => {
       expect(code).toMatch(/^[a-z0-9]+\.[a-z-]+$/);
       expect(text.length).toBeGreaterThan(10);
     }
-  });
-});
-
-describe('jsonPath', () => {
-  it('writes dotted names, indexes and quoted odd keys', () => {
-    expect(jsonPath([])).toBe('$');
-    expect(jsonPath(['batch', 2, 'identifiers', 'id'])).toBe('$.batch[2].identifiers.id');
-    expect(jsonPath(['properties', 'order id'])).toBe('$.properties["order id"]');
   });
 });

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { compileAndReport, getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
+import { EXIT_OK } from '../../findings/exit-codes.js';
 
 export interface BuildOptions extends CompileFlags {
   outDir?: string;
@@ -23,5 +24,5 @@ export async function build(io: CliIo, options: BuildOptions): Promise<number> {
     const out = relative(io.cwd, join(config.outDir, `${s.name}.js`));
     io.stderr.write(`${colors.green('✓')} ${out}  ${colors.dim(`${s.events.length} event${s.events.length === 1 ? '' : 's'}, ${s.code.length} characters`)}\n`);
   }
-  return 0;
+  return EXIT_OK;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { getExitCode } from '../../findings/exit-code.js';
+import { getExitCode } from '../../findings/exit-codes.js';
 import { checkSnippetSource } from '../../validate/check-source.js';
 import { compareCommitted } from '../committed-snippets.js';
 import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';

@@ -14,6 +14,7 @@ import { groupSampleFindings } from '../reporters.js';
 import { runValidation } from '../run-validation.js';
 import { prepareSnippets } from '../snippets-under-test.js';
 import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../findings/exit-codes.js';
 
 export interface CopyOptions extends CompileFlags {
   /** A `.ts` mapping, a `.js` snippet, or a built-in template name. */
@@ -76,11 +77,11 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
     : { report: { findings: sortFindings(prepared.findings), summaries: [] } };
   const colors = createColors(io, 'stderr');
   io.stderr.write(formatFindings(groupSampleFindings(report.findings), root, io.cwd, colors) + formatSummary(report.findings, colors));
-  if (!snippet) return 1;
+  if (!snippet) return EXIT_PROBLEMS;
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   if (errors > 0 && !options.force) {
     io.stderr.write(`not copied: ${options.input} has ${count(errors, 'error')}; fix them, or pass --force to copy it anyway\n`);
-    return 1;
+    return EXIT_PROBLEMS;
   }
 
   const compiled = prepared.compiled[0];
@@ -95,5 +96,5 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
     ...(options.print && { print: true }),
   });
   io.stderr.write(`${formatMessage(what, delivery)}${errors > 0 ? ` despite ${count(errors, 'error')} (--force)` : ''}\n`);
-  return 0;
+  return EXIT_OK;
 }

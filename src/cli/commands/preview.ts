@@ -13,7 +13,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
 import { prepareSnippets } from '../snippets-under-test.js';
-import { getExitCode } from '../../findings/exit-code.js';
+import { EXIT_PROBLEMS, getExitCode } from '../../findings/exit-codes.js';
 
 export interface PreviewOptions extends CompileFlags {
   file: string;
@@ -58,7 +58,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   const [snippet] = prepared.snippets;
   if (!snippet || getExitCode(prepared.findings) !== 0) {
     io.stderr.write(formatFindings(prepared.findings, config.root, io.cwd, errColors) + formatSummary(prepared.findings, errColors));
-    return 1;
+    return EXIT_PROBLEMS;
   }
   const sandbox = createSandbox();
   const outcome = await sandbox.run(snippet.code, toRuntimeInput({ eventType: sample.eventType, name: 'preview', event: sample.event })).finally(() => sandbox.close());
@@ -67,7 +67,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
     const mapped = outcome.error.line !== undefined ? snippet.mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
     const where = mapped ? `${relative(io.cwd, resolve(config.root, mapped.file))}:${mapped.line}:${mapped.column}  ` : '';
     io.stderr.write(`${where}${errColors.red('error')}  ${outcome.error.message} [${outcome.error.kind}]\n`);
-    return 1;
+    return EXIT_PROBLEMS;
   }
   const verdict = checkResult(outcome.result);
   const request = outcome.result as { method?: string; url?: string; headers?: Record<string, string>; payload?: unknown };
