@@ -1,4 +1,4 @@
-import { validateDestinationRequest } from '../destinations/index.js';
+import { validateDestinationRequest } from '../destinations/registry.js';
 import type { Finding, FindingCode, Severity } from '../findings/finding.js';
 
 /** A problem with what handler returned, before file/event/sample are attached. */

@@ -1,9 +1,9 @@
 // Typed AutoSend requests for mappings. Bundled into snippets: plain code, types only from the schemas.
 // Source: https://docs.autosend.com/api-reference/mails/send
 import type { Send } from '../mapping/define-mapping.js';
-import type { AutoSendBulk, AutoSendMail } from '../../destinations/autosend-schema.js';
+import type { AutoSendBulk, AutoSendMail } from '../../destinations/autosend/schema.js';
 
-export type { AutoSendAddress, AutoSendBulk, AutoSendMail } from '../../destinations/autosend-schema.js';
+export type { AutoSendAddress, AutoSendBulk, AutoSendMail } from '../../destinations/autosend/schema.js';
 
 export const AUTOSEND_SEND_URL = 'https://api.autosend.com/v1/mails/send';
 export const AUTOSEND_BULK_URL = 'https://api.autosend.com/v1/mails/bulk';

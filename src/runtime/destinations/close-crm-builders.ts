@@ -1,7 +1,7 @@
 // Request builders for Close's REST API, bundled into snippets: plain functions, types only from the schemas.
 // Source: https://developer.close.com/api/resources (authentication: API key as the Basic user name)
-import type { CloseCustomFields, CloseLead, CloseNestedContact, CloseNote, CloseOpportunity } from '../../destinations/close-crm-schema.js';
-export type { CloseLead, CloseNestedContact, CloseNote, CloseOpportunity, CloseValuePeriod } from '../../destinations/close-crm-schema.js';
+import type { CloseCustomFields, CloseLead, CloseNestedContact, CloseNote, CloseOpportunity } from '../../destinations/close-crm/schema.js';
+export type { CloseLead, CloseNestedContact, CloseNote, CloseOpportunity, CloseValuePeriod } from '../../destinations/close-crm/schema.js';
 
 export const CLOSE_API_URL = 'https://api.close.com/api/v1';
 

@@ -1,7 +1,7 @@
 // Request builder for DataFast's Payments API, bundled into snippets: a plain function, types only from the schema.
 // Source: https://datafa.st/docs/api/website/payments/create
-import type { DataFastPayment } from '../../destinations/datafast-schema.js';
-export type { DataFastPayment } from '../../destinations/datafast-schema.js';
+import type { DataFastPayment } from '../../destinations/datafast/schema.js';
+export type { DataFastPayment } from '../../destinations/datafast/schema.js';
 
 export const DATAFAST_PAYMENTS_URL = 'https://datafa.st/api/v1/payments';
 

@@ -1,6 +1,6 @@
 // Typed builders for Discord Execute Webhook bodies. They are bundled into snippets, so they are plain
 // functions: the types come from the zod schemas, zod itself stays in the validator.
-import type { DiscordAllowedMentions, DiscordEmbed, DiscordEmbedField, DiscordWebhookMessage } from '../../destinations/discord-schema.js';
+import type { DiscordAllowedMentions, DiscordEmbed, DiscordEmbedField, DiscordWebhookMessage } from '../../destinations/discord/schema.js';
 
 export type { DiscordAllowedMentions, DiscordEmbed, DiscordEmbedField, DiscordWebhookMessage };
 

@@ -1,7 +1,7 @@
 // Request builders for Dub's tracking API, bundled into snippets: plain functions, types only from the schema.
 // Source: https://dub.co/docs/api-reference/endpoint/track-sale
-import type { DubLead, DubSale } from '../../destinations/dub-schema.js';
-export type { DubLead, DubPaymentProcessor, DubSale } from '../../destinations/dub-schema.js';
+import type { DubLead, DubSale } from '../../destinations/dub/schema.js';
+export type { DubLead, DubPaymentProcessor, DubSale } from '../../destinations/dub/schema.js';
 
 export const DUB_API_URL = 'https://api.dub.co';
 

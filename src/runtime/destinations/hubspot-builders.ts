@@ -5,8 +5,8 @@ import { toUnixMillis } from '../helpers/dates.js';
 import type {
   HubSpotAssociation, HubSpotBatchUpsert, HubSpotEvent, HubSpotObjectCreate, HubSpotObjectUpdate, HubSpotProperties,
   HubSpotPropertyValue,
-} from '../../destinations/hubspot-schema.js';
-export type { HubSpotBatchUpsert, HubSpotEvent, HubSpotObjectCreate, HubSpotObjectUpdate, HubSpotPropertyValue } from '../../destinations/hubspot-schema.js';
+} from '../../destinations/hubspot/schema.js';
+export type { HubSpotBatchUpsert, HubSpotEvent, HubSpotObjectCreate, HubSpotObjectUpdate, HubSpotPropertyValue } from '../../destinations/hubspot/schema.js';
 
 export const HUBSPOT_API_URL = 'https://api.hubapi.com';
 

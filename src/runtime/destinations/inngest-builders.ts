@@ -1,8 +1,8 @@
 // Typed builders for Inngest Event API bodies. Bundled into snippets: plain code, types only from the schema.
 // Source: https://www.inngest.com/docs/reference/typescript/v4/events/send
-import type { InngestBatch, InngestEvent } from '../../destinations/inngest-schema.js';
+import type { InngestBatch, InngestEvent } from '../../destinations/inngest/schema.js';
 
-export type { InngestBatch, InngestEvent, InngestRequestBody } from '../../destinations/inngest-schema.js';
+export type { InngestBatch, InngestEvent, InngestRequestBody } from '../../destinations/inngest/schema.js';
 
 /** The Event API URL for an event key (Inngest dashboard → Manage → Event Keys). */
 export function inngestEventUrl(eventKey: string): string {

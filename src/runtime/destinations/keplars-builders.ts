@@ -1,9 +1,9 @@
 // Typed Keplars requests for mappings. Bundled into snippets: plain code, types only from the schema.
 // Source: https://docs.keplars.com/api-reference/send-email
 import type { Send } from '../mapping/define-mapping.js';
-import type { KeplarsEmail } from '../../destinations/keplars-schema.js';
+import type { KeplarsEmail } from '../../destinations/keplars/schema.js';
 
-export type { KeplarsEmail } from '../../destinations/keplars-schema.js';
+export type { KeplarsEmail } from '../../destinations/keplars/schema.js';
 
 /** send-email priority queues: instant (0–5 s, OTPs), high (0–30 s), async (0–5 min, receipts), bulk (idle). */
 export type KeplarsPriority = 'instant' | 'high' | 'async' | 'bulk';

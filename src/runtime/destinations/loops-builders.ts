@@ -3,8 +3,8 @@
 import type {
   LoopsContactCreate, LoopsContactPropertyValue, LoopsContactUpdate, LoopsEvent, LoopsEventPropertyValue,
   LoopsMailingLists, LoopsTransactional,
-} from '../../destinations/loops-schema.js';
-export type { LoopsContactCreate, LoopsContactUpdate, LoopsEvent, LoopsTransactional } from '../../destinations/loops-schema.js';
+} from '../../destinations/loops/schema.js';
+export type { LoopsContactCreate, LoopsContactUpdate, LoopsEvent, LoopsTransactional } from '../../destinations/loops/schema.js';
 
 export const LOOPS_API_URL = 'https://app.loops.so/api/v1';
 

@@ -1,9 +1,9 @@
 // Typed MailerLite requests for mappings. Bundled into snippets: plain code, types only from the schema.
 // Source: https://developers.mailerlite.com/docs/subscribers.html#create-upsert-subscriber
 import type { Send } from '../mapping/define-mapping.js';
-import type { MailerLiteSubscriber } from '../../destinations/mailerlite-schema.js';
+import type { MailerLiteSubscriber } from '../../destinations/mailerlite/schema.js';
 
-export type { MailerLiteStatus, MailerLiteSubscriber } from '../../destinations/mailerlite-schema.js';
+export type { MailerLiteStatus, MailerLiteSubscriber } from '../../destinations/mailerlite/schema.js';
 
 export const MAILERLITE_SUBSCRIBERS_URL = 'https://connect.mailerlite.com/api/subscribers';
 

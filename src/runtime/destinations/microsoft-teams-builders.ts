@@ -3,7 +3,7 @@
 import type {
   TeamsAction, TeamsAdaptiveCard, TeamsElement, TeamsFact, TeamsFactSet, TeamsMessage, TeamsRichTextBlock, TeamsTextBlock,
   TeamsTextRun,
-} from '../../destinations/microsoft-teams-schema.js';
+} from '../../destinations/microsoft-teams/schema.js';
 
 export type {
   TeamsAction, TeamsAdaptiveCard, TeamsElement, TeamsFact, TeamsFactSet, TeamsMessage, TeamsRichTextBlock, TeamsTextBlock,

@@ -1,8 +1,8 @@
 // Typed builders for n8n Webhook node requests. Bundled into snippets: plain code, types only from the schema.
 // Source: https://docs.n8n.io/integrations/builtin/core-nodes/n8n-nodes-base.webhook/
-import type { N8nWebhookObject } from '../../destinations/n8n-schema.js';
+import type { N8nWebhookObject } from '../../destinations/n8n/schema.js';
 
-export type { N8nWebhookBody, N8nWebhookObject } from '../../destinations/n8n-schema.js';
+export type { N8nWebhookBody, N8nWebhookObject } from '../../destinations/n8n/schema.js';
 
 /**
  * The Webhook node's Production URL: <origin>/webhook/<path>. Never the /webhook-test/ URL, which

@@ -1,9 +1,9 @@
 // Typed Resend requests for mappings. Bundled into snippets: plain code, types only from the schemas.
 // Source: https://resend.com/docs/api-reference/emails/send-email
 import type { Send } from '../mapping/define-mapping.js';
-import type { ResendBatch, ResendEmail } from '../../destinations/resend-schema.js';
+import type { ResendBatch, ResendEmail } from '../../destinations/resend/schema.js';
 
-export type { ResendBatch, ResendEmail, ResendTag } from '../../destinations/resend-schema.js';
+export type { ResendBatch, ResendEmail, ResendTag } from '../../destinations/resend/schema.js';
 
 export const RESEND_EMAILS_URL = 'https://api.resend.com/emails';
 export const RESEND_BATCH_URL = 'https://api.resend.com/emails/batch';

@@ -1,9 +1,9 @@
 // Typed SendGrid requests for mappings. Bundled into snippets: plain code, types only from the schemas.
 // Source: https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send
 import type { Send } from '../mapping/define-mapping.js';
-import type { SendGridContacts, SendGridMail } from '../../destinations/sendgrid-schema.js';
+import type { SendGridContacts, SendGridMail } from '../../destinations/sendgrid/schema.js';
 
-export type { SendGridAddress, SendGridContact, SendGridContacts, SendGridContent, SendGridMail, SendGridPersonalization } from '../../destinations/sendgrid-schema.js';
+export type { SendGridAddress, SendGridContact, SendGridContacts, SendGridContent, SendGridMail, SendGridPersonalization } from '../../destinations/sendgrid/schema.js';
 
 export const SENDGRID_MAIL_SEND_URL = 'https://api.sendgrid.com/v3/mail/send';
 export const SENDGRID_CONTACTS_URL = 'https://api.sendgrid.com/v3/marketing/contacts';

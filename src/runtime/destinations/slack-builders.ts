@@ -2,7 +2,7 @@
 // functions: the types come from the zod schemas, zod itself stays in the validator.
 import type {
   SlackBlock, SlackContextBlock, SlackDividerBlock, SlackHeaderBlock, SlackMessage, SlackSectionBlock, SlackTextObject,
-} from '../../destinations/slack-schema.js';
+} from '../../destinations/slack/schema.js';
 
 export type {
   SlackBlock, SlackContextBlock, SlackDividerBlock, SlackHeaderBlock, SlackMessage, SlackSectionBlock, SlackTextObject,

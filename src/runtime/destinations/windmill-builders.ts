@@ -1,8 +1,8 @@
 // Typed builders for Windmill webhook requests. Bundled into snippets: plain code, types only from the schema.
 // Source: https://www.windmill.dev/docs/core_concepts/webhooks
-import type { WindmillArgs, WindmillRunMode, WindmillTargetKind } from '../../destinations/windmill-schema.js';
+import type { WindmillArgs, WindmillRunMode, WindmillTargetKind } from '../../destinations/windmill/schema.js';
 
-export type { WindmillArgs, WindmillRunMode, WindmillTargetKind } from '../../destinations/windmill-schema.js';
+export type { WindmillArgs, WindmillRunMode, WindmillTargetKind } from '../../destinations/windmill/schema.js';
 
 export interface WindmillRunUrlOptions {
   /** Instance origin, e.g. "https://app.windmill.dev" or your self-hosted URL. */

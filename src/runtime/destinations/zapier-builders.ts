@@ -1,8 +1,8 @@
 // Typed builders for Zapier Catch Hook bodies. Bundled into snippets: plain code, types only from the schema.
 // Source: https://help.zapier.com/hc/en-us/articles/8496288690317
-import type { ZapierFlatPayload } from '../../destinations/zapier-schema.js';
+import type { ZapierFlatPayload } from '../../destinations/zapier/schema.js';
 
-export type { ZapierCatchHookBody, ZapierFlatPayload, ZapierScalar } from '../../destinations/zapier-schema.js';
+export type { ZapierCatchHookBody, ZapierFlatPayload, ZapierScalar } from '../../destinations/zapier/schema.js';
 
 /** https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/ from the Catch Hook trigger. */
 export function zapierCatchHookUrl(accountId: string, hookKey: string): string {
