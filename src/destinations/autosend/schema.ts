@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { isRecord } from '../../util/json.js';
 import { oneToMax } from '../schema-rules.js';
 
-// Local, not from ./json.js: mapping type checks load this file without Node's types (json.ts uses Buffer).
-
 // mails/send: "subject … max 998 characters".
 export const AUTOSEND_SUBJECT_MAX_CHARS = 998;
 // mails/bulk: "Maximum limit: 100 recipients per request."

@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { isRecord } from '../../util/json.js';
 
-// Local, not from ./json.js: mapping type checks load this file without Node's types (json.ts uses Buffer).
-
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 
 // send-email: "template_id | UUID"; a placeholder such as "your-template-id" is "Template not found".

@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { isRecord } from '../../util/json.js';
 import { oneToMax } from '../schema-rules.js';
 
-// Local, not from ./json.js: mapping type checks load this file without Node's types (json.ts uses Buffer).
-
 // send-email: "to … Max 50."
 export const RESEND_MAX_RECIPIENTS = 50;
 // send-batch-emails: "up to 100 emails in a single API call".

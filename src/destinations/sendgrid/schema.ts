@@ -6,8 +6,6 @@ import { z } from 'zod';
 import { isRecord } from '../../util/json.js';
 import { oneToMax } from '../schema-rules.js';
 
-// Local, not from ./json.js: mapping type checks load this file without Node's types (json.ts uses Buffer).
-
 // mail-send errors: at most 1000 personalizations and 1000 recipients (to + cc + bcc) per request.
 export const SENDGRID_MAX_PERSONALIZATIONS = 1000;
 export const SENDGRID_MAX_RECIPIENTS = 1000;

@@ -12,7 +12,7 @@ export const KEPLARS_SEND_URL = 'https://api.keplars.com/api/v1/send-email/';
 
 /**
  * POST /api/v1/send-email/<priority> (default "async", what Keplars recommends for receipts).
- * No headers: the Keplars card sends its API key as a Bearer token itself (Dodo's Keplars page).
+ * No headers: the Keplars card sends its API key as a Bearer token itself.
  */
 export function keplarsEmail(email: KeplarsEmail, priority: KeplarsPriority = 'async'): Send & { payload: KeplarsEmail } {
   return { url: KEPLARS_SEND_URL + priority, method: 'POST', payload: email };
