@@ -172,9 +172,10 @@ export interface Destination {
   validate(url: string, method: string, payload: unknown): DestinationIssue[];
 }
 
-const error = (summary: string): CodeInfo => ({ severity: 'error', summary });
-const warning = (summary: string): CodeInfo => ({ severity: 'warning', summary });
-export { error, warning };
+/** A code usually reported as an error, and what it means. */
+export const error = (summary: string): CodeInfo => ({ severity: 'error', summary });
+/** A code usually reported as a warning, and what it means. */
+export const warning = (summary: string): CodeInfo => ({ severity: 'warning', summary });
 
 /** Codes every destination may report. */
 export const GENERIC_CODES = {
@@ -213,7 +214,7 @@ export function jsonBytes(value: unknown): number | undefined {
 }
 
 /** The generic method finding: these routes take only POST. */
-export function postOnly(method: string, title: string): DestinationIssue[] {
+function postOnly(method: string, title: string): DestinationIssue[] {
   if (method.toUpperCase() === 'POST') return [];
   return [makeIssue('method.not-post', '$', `${title} takes this request only as POST, but the method is "${method}": send it with POST`, 'error')];
 }

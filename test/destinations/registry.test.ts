@@ -106,6 +106,14 @@ describe('the destination registry', () => {
       .toEqual(['discord', 'inngest', 'microsoft-teams', 'n8n', 'slack', 'windmill', 'zapier']);
   });
 
+  it('declares the fields that carry markup as JSON-path-like selectors, and secret patterns with a label', () => {
+    for (const d of DESTINATIONS) {
+      for (const selector of Object.values(d.markup).flat()) expect(selector, d.id).toMatch(/^\$(?:\.|\[|$)/);
+      for (const { pattern, label } of d.secrets) expect([pattern.source.startsWith('^'), label.length > 5], d.id).toEqual([true, true]);
+    }
+    expect(DESTINATIONS.filter((d) => d.markup.html).map((d) => d.id).sort()).toEqual(['autosend', 'close-crm', 'keplars', 'resend', 'sendgrid']);
+  });
+
   it('lets host matches win over path claims, so no destination needs to know another\'s hosts', () => {
     // app.windmill.dev is Windmill's even on n8n's path, and an n8n Cloud host is n8n's even on Windmill's.
     expect(findDestination('https://app.windmill.dev/webhook/abc')?.id).toBe('windmill');

@@ -29,7 +29,7 @@ const CODES = {
 const issue = issuesFor(CODES);
 
 /** Zapier documents Catch Hooks as taking POST requests; other methods are not documented. */
-function postOnly(method: string): DestinationIssue[] {
+function undocumentedMethod(method: string): DestinationIssue[] {
   return [issue('zapier.method-not-post', '$', `Zapier documents Catch Hooks for POST requests, but the method is "${method}": send it with POST`, 'warning')];
 }
 
@@ -70,7 +70,7 @@ export const zapier = defineDestination({
   unknownRoute: {
     message: (path) => `"${path}" is not a Catch Hook URL: in the Zap, pick Webhooks by Zapier → Catch Hook and copy its URL (https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/)`,
   },
-  wrongMethod: postOnly,
+  wrongMethod: undocumentedMethod,
   // Any JSON object is accepted: the lints below say what maps badly in a Zap. The schema types the builders.
   schemaInput: () => undefined,
   lint: ({ payload }) => [...objectBody(payload), ...nestedArrays(payload, [])],
