@@ -4,7 +4,7 @@
 // (`webhook.eventType === "payment.success"`). Mappings get this from the type checker.
 import type { Node, Program } from 'acorn';
 import { simple } from 'acorn-walk';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import { suggest } from '../util/suggest.js';
 import type { CodeIssue } from './analyze-code.js';
 

@@ -1,6 +1,6 @@
 /**
  * Globals a snippet cannot rely on. Svix's runner gives a bare V8 context: no
- * Node, no browser APIs (platform.md §2). Each entry says what to do instead.
+ * Node, no browser APIs. Each entry says what to do instead.
  */
 export const UNAVAILABLE_GLOBALS: Readonly<Record<string, string>> = {
   require: 'import relative helper modules instead; they are bundled into the snippet',

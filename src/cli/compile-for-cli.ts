@@ -1,8 +1,8 @@
 import { compile, type CompileResult } from '../compile/compile.js';
 import type { Target } from '../compile/targets.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import { getExitCode } from '../findings/exit-code.js';
-import { findMappings } from '../load/find-mappings.js';
+import { getExitCode } from '../findings/exit-codes.js';
+import { findMappings } from '../project/find-mappings.js';
 import { UserError } from '../util/errors.js';
 import { toProjectPath } from '../util/path.js';
 import { assertReadableFile } from '../util/user-files.js';

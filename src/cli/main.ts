@@ -1,7 +1,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGETS } from '../compile/targets.js';
-import { EVENT_TYPES, isEventType } from '../events/event-types.js';
+import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
 import { suggest } from '../util/suggest.js';
+import { EXIT_CANNOT_RUN, EXIT_OK, exitCodesHelp } from '../findings/exit-codes.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';
@@ -14,10 +15,7 @@ Examples:
   $ dodo-transform init && dodo-transform check
   $ dodo-transform copy mappings/segment.ts
 
-Exit codes:
-  0  success (warnings allowed)
-  1  the inputs have problems (type errors, invalid mappings, findings)
-  2  could not run: usage, config or load error, or an internal error`;
+${exitCodesHelp()}`;
 
 type Action = (options: Record<string, unknown>, command: Command) => Promise<number>;
 
@@ -343,7 +341,7 @@ Exits 1 when part of the snippet could only be kept in a comment; the mapping is
 /** Runs the CLI and returns the exit code; only bin/ exits the process. */
 export async function main(argv: readonly string[], unguardedIo: CliIo): Promise<number> {
   const io = guardIo(unguardedIo);
-  let exitCode = 0;
+  let exitCode: number = EXIT_OK;
   const program = createProgram(io, (code) => { exitCode = code; });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -351,14 +349,14 @@ export async function main(argv: readonly string[], unguardedIo: CliIo): Promise
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version "fail" with exit code 0; every other parse error is a usage error.
-      return error.exitCode === 0 ? 0 : 2;
+      return error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
     }
     if (error instanceof UserError) {
       io.stderr.write(`error: ${escapeText(error.message)}\n`);
-      return 2;
+      return EXIT_CANNOT_RUN;
     }
     io.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
       'This is a bug in dodo-transform; please report it with the command you ran.\n');
-    return 2;
+    return EXIT_CANNOT_RUN;
   }
 }

@@ -1,7 +1,7 @@
 // What a mapping declares (events keys, url, otherEvents) is read by evaluating its bundle, and
 // that evaluation is user code: it happens in the sandbox process ('inspect' mode), which sends
 // back only a plain-data description of the exported value. This file judges that description.
-import { isEventType } from '../events/event-types.js';
+import { isEventType } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import type { MappingShape, RunOutcome, Sandbox, ValueShape } from '../sandbox/index.js';
 import { unknownEventFinding } from './typecheck.js';

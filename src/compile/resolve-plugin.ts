@@ -8,12 +8,19 @@ export const ENTRY_PREFIX = 'dodo-transform-entry:';
 const TOOL_NS = 'dodo-transform';
 const ENTRY_NS = 'dodo-transform-entry';
 
-/** What `import … from "dodo-transform…"` means inside a mapping, as paths under src/. */
+/**
+ * What `import … from "dodo-transform…"` means inside a mapping, as virtual paths. A virtual path
+ * is the module's path under src/runtime/, the only folder a snippet may bundle code from; it is
+ * what snippets show in their `// dodo-transform:…` comments.
+ */
 const TOOL_MODULES: Record<string, string> = {
   'dodo-transform': 'mapping/index.ts',
   'dodo-transform/apply': 'mapping/apply-mapping.ts',
-  'dodo-transform/destinations': 'mapping/destinations.ts',
+  'dodo-transform/destinations': 'destinations/index.ts',
 };
+
+/** The folder the virtual paths are relative to. */
+export const RUNTIME_DIR = posix.join('src', 'runtime');
 
 /**
  * Resolves everything a mapping may import and refuses the rest.
@@ -69,7 +76,7 @@ export function createResolvePlugin(root: string): Plugin {
         sideEffects: false,
       }));
       build.onLoad({ filter: /.*/, namespace: TOOL_NS }, async (args) => ({
-        contents: await readFile(posix.join(TOOL_ROOT, 'src', args.path), 'utf8'),
+        contents: await readFile(posix.join(TOOL_ROOT, RUNTIME_DIR, args.path), 'utf8'),
         loader: 'ts',
       }));
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { suggest } from '../util/suggest.js';
 import { isInside, toProjectPath } from '../util/path.js';
@@ -40,8 +40,8 @@ function findTsc(): { command: string; args: string[] } {
  * skipLibCheck. The sources are the fallback in a checkout that was never built.
  */
 function getDestinationTypes(): string {
-  const built = join(TOOL_ROOT, 'dist', 'types', 'mapping', 'destinations.d.ts');
-  return existsSync(built) ? built : join(TOOL_ROOT, 'src', 'mapping', 'destinations.ts');
+  const built = join(TOOL_ROOT, 'dist', 'types', 'runtime', 'destinations', 'index.d.ts');
+  return existsSync(built) ? built : join(TOOL_ROOT, 'src', 'runtime', 'destinations', 'index.ts');
 }
 
 export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
@@ -62,11 +62,11 @@ export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
         types: [],
         // Resolved from the tool's own installation: the user's folder may have no node_modules (npx).
         paths: {
-          'dodo-transform': [join(TOOL_ROOT, 'src', 'mapping', 'index.ts')],
+          'dodo-transform': [join(TOOL_ROOT, 'src', 'runtime', 'mapping', 'index.ts')],
           'dodo-transform/destinations': [getDestinationTypes()],
         },
       },
-      files: [join(TOOL_ROOT, 'src', 'mapping', 'globals.d.ts'), ...options.files.map((f) => resolve(options.root, f))],
+      files: [join(TOOL_ROOT, 'src', 'runtime', 'mapping', 'globals.d.ts'), ...options.files.map((f) => resolve(options.root, f))],
     };
     const project = join(dir, 'tsconfig.json');
     await writeFile(project, JSON.stringify(config));

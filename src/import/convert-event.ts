@@ -1,5 +1,5 @@
 import type { Block, FunctionDeclaration, Node, Statement } from 'ts-morph';
-import type { EventType } from '../events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import { getOriginalText } from './comment-block.js';
 import type { ImportContext } from './context.js';
 import { pruneBody, type PrunedBody } from './prune.js';

@@ -7,7 +7,7 @@
 // Pure: a string in, a string and notes out. Behaviour is kept exactly; what cannot
 // be kept is left in comments with a note instead of being guessed.
 import { Node, Project, SyntaxKind, type FunctionDeclaration, type SourceFile, type Statement } from 'ts-morph';
-import { EVENT_TYPES, type EventType } from '../events/event-types.js';
+import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import { assembleFallback, assembleModule, formatModule } from './assemble-module.js';
 import { getOriginalBody, getOriginalText, NOTE_PREFIX, noteBlock } from './comment-block.js';
 import { findEventTypeAliases, findFirstPayloadWrite, type ImportContext } from './context.js';

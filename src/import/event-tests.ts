@@ -1,5 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import { EVENT_TYPES, isEventType, type EventType } from '../events/event-types.js';
+import { EVENT_TYPES, isEventType, type EventType } from '../runtime/events/event-types.js';
 import { suggest } from '../util/suggest.js';
 import { isEventTypeExpr, unwrapParens, type ImportContext } from './context.js';
 

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind } from 'ts-morph';
-import type { EventType } from '../events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import type { ImportContext } from './context.js';
 import { evaluateTest } from './event-tests.js';
 

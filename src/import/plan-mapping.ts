@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType } from '../events/event-types.js';
+import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import { noteBlock } from './comment-block.js';
 import type { ImportContext } from './context.js';
 import type { EventOutcome } from './convert-event.js';

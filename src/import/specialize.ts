@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Statement, type SwitchStatement } from 'ts-morph';
-import { isEventType, type EventType } from '../events/event-types.js';
+import { isEventType, type EventType } from '../runtime/events/event-types.js';
 import { isEventTypeExpr, isWebhookRef, type ImportContext } from './context.js';
 import { checkEventLiteral, evaluateTest, getStringLiteral } from './event-tests.js';
 

@@ -1,5 +1,5 @@
 import { Node, type Statement } from 'ts-morph';
-import type { EventType } from '../events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import { checkUses, RESULT_FIELDS, type ResultField } from './check-uses.js';
 import { getWebhookField, type ImportContext } from './context.js';
 import { getCommentLines, render, renderStatement, withComments, type Rewrite } from './render.js';

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type BinaryExpression, type PropertyAccessExpression, type ReturnStatement, type Statement } from 'ts-morph';
-import type { EventType } from '../events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import { getWebhookField, isEventTypeExpr, isReference, isWebhookRef, unwrapParens, type ImportContext } from './context.js';
 import { isTestContext, walkLive } from './live-tree.js';
 import { isFunctionLike } from './specialize.js';

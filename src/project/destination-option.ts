@@ -7,7 +7,7 @@ import type { PreparedSnippets } from './prepare-snippets.js';
 /** The destination ids, or a usage error with a did-you-mean. */
 export async function checkDestinationName(name: string): Promise<string> {
   // Loaded here only: the destinations' schemas cost start-up time every other command saves.
-  const { DESTINATIONS } = await import('../destinations/index.js');
+  const { DESTINATIONS } = await import('../destinations/registry.js');
   const ids = DESTINATIONS.map((d) => d.id);
   if (ids.includes(name)) return name;
   const guess = suggest(name, ids);

@@ -2,8 +2,8 @@
 // typed results instead of printed reports.
 import { resolve } from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import type { EventType } from '../events/event-types.js';
-import { findMappings } from '../load/find-mappings.js';
+import type { EventType } from '../runtime/events/event-types.js';
+import { findMappings } from './find-mappings.js';
 import { createSandbox } from '../sandbox/index.js';
 import { assertReadableFile } from '../util/user-files.js';
 import { checkProject as checkLoadedProject } from './check-project.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { EventType } from '../events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { getSampleInputs, withEnvRuns } from '../validate/sample-inputs.js';

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, isEventType, type EventType } from '../events/event-types.js';
+import { EVENT_TYPES, isEventType, type EventType } from '../runtime/events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
 import { BUILTIN_SAMPLES } from './index.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EVENT_TYPES, isEventType } from '../events/event-types.js';
-import type { EventType } from '../events/event-types.js';
-import { getPayloadType } from '../events/payload-type.js';
+import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
+import { getPayloadType } from '../runtime/events/payload-type.js';
 import { suggest } from '../util/suggest.js';
 
 function describe(value: unknown): string {
@@ -54,13 +54,3 @@ export function envelopeSchema(folder: EventType) {
   }, { error: expected('an object') });
 }
 
-/** `["data", "customer", "email"]` → `$.data.customer.email`; odd keys are bracketed. */
-export function toJsonPath(segments: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const segment of segments) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
-}

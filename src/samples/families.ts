@@ -1,6 +1,6 @@
-import type { EventType } from '../events/event-types.js';
-import type { PayloadTypeOf } from '../events/payload-type.js';
-import type { EventData } from '../events/types.js';
+import type { EventType } from '../runtime/events/event-types.js';
+import type { PayloadTypeOf } from '../runtime/events/payload-type.js';
+import type { EventData } from '../runtime/events/types.js';
 import type { AbsentPath, NullPath } from './field-paths.js';
 
 export type PayloadType = PayloadTypeOf<EventType>;

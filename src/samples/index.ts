@@ -1,5 +1,5 @@
-import type { EventType } from '../events/event-types.js';
-import type { DodoEvent } from '../events/types.js';
+import type { EventType } from '../runtime/events/event-types.js';
+import type { DodoEvent } from '../runtime/events/types.js';
 import { ABANDONED_CHECKOUT_SAMPLES } from './builtin/abandoned-checkout.js';
 import { CREDIT_SAMPLES } from './builtin/credit.js';
 import { DISPUTE_SAMPLES } from './builtin/dispute.js';

@@ -2,9 +2,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { readBounded, unreadableReason } from '../util/user-files.js';
 import path from 'node:path';
-import { EVENT_TYPES, isEventType } from '../events/event-types.js';
-import type { EventType } from '../events/event-types.js';
-import { envelopeSchema, toJsonPath } from './envelope-schema.js';
+import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
+import { jsonPath } from '../util/json.js';
+import { envelopeSchema } from './envelope-schema.js';
 import { parseJson } from './json-error.js';
 import { suggest } from '../util/suggest.js';
 
@@ -75,7 +76,7 @@ async function loadFile(file: string, eventType: EventType, out: LoadedSamples, 
     return;
   }
   for (const issue of result.error.issues) {
-    out.problems.push({ file, jsonPath: toJsonPath(issue.path), message: issue.message });
+    out.problems.push({ file, jsonPath: jsonPath(issue.path), message: issue.message });
   }
 }
 

@@ -1,5 +1,5 @@
-import { getPayloadType } from '../events/payload-type.js';
-import type { AnyDodoEvent } from '../events/types.js';
+import { getPayloadType } from '../runtime/events/payload-type.js';
+import type { AnyDodoEvent } from '../runtime/events/types.js';
 import { FAMILY_FIELDS } from './families.js';
 import type { FamilyFields, PayloadType } from './families.js';
 import { replaceAt, visitPath } from './field-paths.js';

@@ -1,35 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DESTINATIONS } from '../destinations/index.js';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { getDestination } from '../destinations/registry.js';
+import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import { listTemplateNames, TEMPLATES_DIR } from './list-templates.js';
-
-/** What the dashboard's integration card asks for, per template (from the integration pages). */
-const CREDENTIALS: Readonly<Record<string, string>> = {
-  'segment': 'write key',
-  'customer-io': 'Site ID and API key',
-  'slack': 'incoming webhook URL',
-  'discord': 'channel webhook URL',
-  'microsoft-teams': 'workflow webhook URL',
-  'hubspot': 'HubSpot account connection (private app token via HUBSPOT_ACCESS_TOKEN)',
-  'close-crm': 'API key',
-  'loops': 'API key',
-  'datafast': 'API key',
-  'dub': 'API key',
-  'resend': 'API key',
-  'sendgrid': 'API key (Mail Send)',
-  'autosend': 'API key',
-  'mailerlite': 'API key',
-  'keplars': 'API key',
-  'inngest': 'webhook URL with the Event Key',
-  'windmill': 'webhook URL and token',
-  'zapier': 'Catch Hook URL',
-  'n8n': 'Webhook node production URL',
-};
 
 export interface TemplateInfo {
   name: string;
-  /** The destination's display name (from its schema module), else the template name. */
+  /** The destination's display name (from the destination registry), else the template name. */
   destination: string;
   /** Event types the template handles, in the SDK's order. */
   events: string[];
@@ -37,7 +14,6 @@ export interface TemplateInfo {
   /** The template's first comment line. */
   summary: string;
 }
-
 
 /**
  * Reads each template's header and the event keys it declares. Event keys are found
@@ -56,11 +32,13 @@ export function getTemplateCatalog(): TemplateInfo[] {
       header.push(comment[1]!.trim());
     }
     const summary = header.filter(Boolean).join(' ');
+    const destination = getDestination(name);
     return {
       name,
-      destination: DESTINATIONS.find((d) => d.id === name)?.name ?? name,
+      destination: destination?.title ?? name,
       events,
-      credential: CREDENTIALS[name] ?? 'see the template header',
+      // What the dashboard's integration card asks for.
+      credential: destination?.card.credentials ?? 'see the template header',
       summary,
     };
   });

@@ -1,11 +1,12 @@
-import { getCurrencyExponent, toMajorUnits } from '../helpers/money.js';
+import { getCurrencyExponent, toMajorUnits } from '../runtime/helpers/money.js';
+import { appendJsonPath } from '../util/json.js';
 import type { ResultIssue } from './check-result.js';
 
 const AMOUNT_FIELDS = ['total_amount', 'recurring_pre_tax_amount', 'amount', 'settlement_amount'] as const;
 
 function* leaves(value: unknown, path: string): Generator<[string, unknown]> {
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, `${path}[${i}]`);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, appendJsonPath(path, i));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, appendJsonPath(path, k));
   else yield [path, value];
 }
 

@@ -1,4 +1,4 @@
-import { validateDestinationRequest } from '../destinations/index.js';
+import { validateDestinationRequest } from '../destinations/registry.js';
 import type { Finding, FindingCode, Severity } from '../findings/finding.js';
 import { hasControlCharacters } from '../util/terminal-text.js';
 
@@ -25,7 +25,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * What the runtime does with a returned webhook (platform.md §2): method POST/PUT
+ * What the runtime does with a returned webhook: method POST/PUT
  * (PATCH only on newer runtimes), an absolute URL, string headers, a boolean
  * cancel, a JSON payload; then the destination's own schema, picked by URL.
  */

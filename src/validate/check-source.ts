@@ -6,7 +6,7 @@ import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import type { Finding } from '../findings/finding.js';
 import { describeCredential } from './credentials.js';
 
-/** The runtime rejects code shorter than this (platform.md §2). */
+/** The runtime rejects code shorter than this. */
 export const MIN_SNIPPET_CHARS = 10;
 
 /**

@@ -6,7 +6,7 @@
 //     Discord message that pings @everyone.
 // Each check only reports what the value actually seen proves: a correct rendering ("¥4,499",
 // "€29.99", "9.207 KWD", "4,499 JPY") is never a finding.
-import { getCurrencyExponent, toMajorUnits } from '../helpers/money.js';
+import { getCurrencyExponent, toMajorUnits } from '../runtime/helpers/money.js';
 import { MARKUP } from '../samples/variants.js';
 import type { ResultIssue } from './check-result.js';
 

@@ -1,16 +1,14 @@
+import { DESTINATIONS } from '../destinations/registry.js';
+
 /**
  * Literals that look like secrets. Snippets get pasted into dashboards, tickets and
- * chats; a key belongs in the endpoint's variables (`webhook.env`) instead.
+ * chats; a key belongs in the endpoint's variables (`webhook.env`) instead. The patterns
+ * are disjoint: their order does not matter. Each destination declares its own.
  */
 const PATTERNS: readonly [RegExp, string][] = [
   [/^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}$/, 'a Stripe-style secret key'],
-  [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'a Slack token'],
-  [/^SG\.[\w-]{16,}\.[\w-]{16,}$/, 'a SendGrid API key'],
-  [/^re_[A-Za-z0-9_]{20,}$/, 'a Resend API key'],
-  [/^pat-(?:na|eu)\d-[a-f0-9-]{30,}$/, 'a HubSpot private app token'],
   [/^(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}$/, 'an Authorization header value'],
-  [/^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}$/, 'a Slack webhook URL (the URL is the secret)'],
-  [/^https:\/\/(?:discord|discordapp)\.com\/api\/webhooks\/\d+\/[\w-]{40,}$/, 'a Discord webhook URL (the URL is the secret)'],
+  ...DESTINATIONS.flatMap((d) => d.secrets.map((s): [RegExp, string] => [s.pattern, s.label])),
 ];
 
 /** Placeholders such as XXXXXXXX or 00000000 are fine: they are meant to be replaced. */

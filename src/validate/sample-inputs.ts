@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType } from '../events/event-types.js';
+import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { BUILTIN_SAMPLES, getVariants, loadSampleFiles } from '../samples/index.js';
 import { toProjectPath } from '../util/path.js';

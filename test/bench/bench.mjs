@@ -38,8 +38,8 @@ function makeProject(n) {
   writeFileSync(join(dir, 'package.json'), '{"name":"bench","private":true}');
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'es2020', lib: ['es2020'], module: 'preserve', moduleResolution: 'bundler', skipLibCheck: true, types: [],
-      paths: { 'dodo-transform': [join(repo, 'src', 'mapping', 'index.ts')] } },
-    files: [join(repo, 'src', 'mapping', 'globals.d.ts'), ...readdirSync(join(dir, 'mappings')).map((f) => join(dir, 'mappings', f))],
+      paths: { 'dodo-transform': [join(repo, 'src', 'runtime', 'mapping', 'index.ts')] } },
+    files: [join(repo, 'src', 'runtime', 'mapping', 'globals.d.ts'), ...readdirSync(join(dir, 'mappings')).map((f) => join(dir, 'mappings', f))],
   }));
   return dir;
 }

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
-import { applyMapping, type Webhook } from '../../src/mapping/apply-mapping.js';
-import type { Mapping } from '../../src/mapping/define-mapping.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
+import { applyMapping, type Webhook } from '../../src/runtime/mapping/apply-mapping.js';
+import type { Mapping } from '../../src/runtime/mapping/define-mapping.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../src/samples/index.js';
-import { FIXTURES } from '../helpers/fixtures.js';
-import { makeWebhook, runSnippet } from '../helpers/run-snippet.js';
+import { FIXTURES } from '../support/fixtures.js';
+import { makeWebhook, runSnippet } from '../support/run-snippet.js';
 
 const MAPPINGS = [
   'mappings/basic.ts', 'mappings/passthrough.ts', 'mappings/modern-syntax.ts',

@@ -2,7 +2,7 @@ import { parse } from 'acorn';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const VALID = ['basic', 'passthrough', 'modern-syntax'];
 const mappingPath = (name: string) => join(FIXTURES, 'mappings', `${name}.ts`);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
 import type { Finding } from '../../src/findings/finding.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const invalid = (name: string) => join(FIXTURES, 'invalid', `${name}.ts`);
 const brief = (findings: Finding[]) => findings.map((f) => `${f.severity} ${f.code} ${f.file}:${f.line ?? '-'}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const codes = async (mappings: string[]) => (await compile({ root: FIXTURES, mappings, typecheck: false })).findings.map((f) => `${f.code} ${f.file}:${f.line ?? '-'}`);
 

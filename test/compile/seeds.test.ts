@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../src/samples/index.js';
-import { FIXTURES } from '../helpers/fixtures.js';
-import { makeWebhook, runSnippet } from '../helpers/run-snippet.js';
+import { FIXTURES } from '../support/fixtures.js';
+import { makeWebhook, runSnippet } from '../support/run-snippet.js';
 
 const SEEDS = ['customer-io-payment', 'customer-io-subscription', 'customer-io-identify', 'segment-payment', 'segment-subscription', 'segment-identify'];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listTemplateNames as listTemplates } from '../../src/templates/list-templates.js';
 import { getSubcommands, type CommandSpec } from '../../src/cli/completion/describe-program.js';
 import { TARGETS } from '../../src/compile/targets.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
 import { createTestProgram, createTestSpec, walkCommands } from './program.js';
 
 /** Value-taking options whose values cannot be completed, on purpose. Anything else 'free' needs a hint. */

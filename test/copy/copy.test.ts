@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../src/cli/commands/copy.js';
 import { UserError } from '../../src/util/errors.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 import { createFakeClipboard, createFakeIo } from './fake-io.js';
 
 const OSC52 = /^\x1b\]52;c;([A-Za-z0-9+/]+=*)\x07$/;

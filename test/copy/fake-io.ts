@@ -1,6 +1,6 @@
 import type { Clipboard } from '../../src/cli/clipboard/system-clipboard.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 /** A CliIo that records what a command writes; `tty` is what stdout claims to be. */
 export function createFakeIo(options: { tty?: boolean; env?: Record<string, string> } = {}) {

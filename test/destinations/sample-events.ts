@@ -1,4 +1,4 @@
-// Hand-written Dodo webhook envelopes (platform.md §3 field names) used to build the seed bodies.
+// Hand-written Dodo webhook envelopes (with the field names of Dodo's payloads) used to build the seed bodies.
 const customer = { customer_id: 'cus_1', email: 'ana@example.com', name: 'Ana Lima' };
 const timestamp = '2025-08-04T05:30:45.182629Z';
 

@@ -1,7 +1,7 @@
 // The request bodies the six integration-page seed snippets (Customer.io and Segment pages) produce
 // for the sample events, rebuilt by hand, and the issues each one gets.
 import { describe, expect, it } from 'vitest';
-import { codes, found } from './helpers.js';
+import { codes, found } from '../support/destinations.js';
 import { paymentSucceeded as pay, subscriptionActive as subActive, subscriptionCancelled as subCancelled } from './sample-events.js';
 
 const p = pay.payload.data;

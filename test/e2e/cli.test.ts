@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from '../helpers/cli.js';
-import { FIXTURES, REPO_ROOT } from '../helpers/fixtures.js';
+import { copyFixture, runCli } from '../support/cli.js';
+import { FIXTURES, REPO_ROOT } from '../support/fixtures.js';
 
 describe('dodo-transform (spawned)', () => {
   it('--help lists the commands and the exit codes', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { REPO_ROOT } from '../support/fixtures.js';
 
 const tscBinary = join(dirname(createRequire(join(REPO_ROOT, 'package.json')).resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`)), 'lib', 'tsc');
 

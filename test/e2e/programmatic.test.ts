@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject, validate } from '../../src/index.js';
-import { copyFixture, runCli } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { copyFixture, runCli } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 describe('programmatic use', () => {
   it('validate() reports a hand-written snippet like the validate command', async () => {

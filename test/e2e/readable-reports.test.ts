@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { copyFixture, runCli } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 describe('validate and check reports', () => {
   it('findings first, the handled events only, then "N snippets, … in X s" last', async () => {

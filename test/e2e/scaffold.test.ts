@@ -3,8 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { runCli } from '../support/cli.js';
+import { REPO_ROOT } from '../support/fixtures.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'dodo-transform-init-'));
 

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { runCli } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const MAPPING = `import { defineMapping, skip } from 'dodo-transform';
 

@@ -1,8 +1,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { copyFixture, runCli } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 describe('validate, preview and check (spawned)', () => {
   it('validate flags the Customer.io seed for its invalid action and exits 1', async () => {

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { expect } from 'vitest';
-import { REPO_ROOT } from '../helpers/fixtures.js';
+import { REPO_ROOT } from '../support/fixtures.js';
 
 export interface HostileCase {
   /** Files of the project; `__MARKER__`, `__PORT__` and `__CANARY__` are replaced (see below). */

@@ -7,7 +7,7 @@ import type { CliIo } from '../../src/cli/io.js';
 import { importSnippet } from '../../src/cli/commands/import-snippet.js';
 import { convertSnippet } from '../../src/import/convert-snippet.js';
 import { UserError } from '../../src/util/errors.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 /** A CliIo that captures what the command prints. */
 function createIo(cwd: string): CliIo & { out: () => string; err: () => string } {

@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { convertSnippet, type ConversionResult } from '../../src/import/convert-snippet.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../src/samples/index.js';
-import { FIXTURES } from '../helpers/fixtures.js';
-import { makeWebhook, runSnippet } from '../helpers/run-snippet.js';
+import { FIXTURES } from '../support/fixtures.js';
+import { makeWebhook, runSnippet } from '../support/run-snippet.js';
 
 export interface Converted extends ConversionResult {
   /** The compiled snippet of the converted mapping ('' when it did not compile). */

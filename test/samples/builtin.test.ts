@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
-import { getPayloadType } from '../../src/events/payload-type.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
+import { getPayloadType } from '../../src/runtime/events/payload-type.js';
 import { BUILTIN_SAMPLES, getBuiltinSample } from '../../src/samples/index.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

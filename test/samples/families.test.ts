@@ -1,9 +1,9 @@
 import type { CustomerLimitedDetails, Payment } from 'dodopayments/resources/payments';
 import type { Subscription } from 'dodopayments/resources/subscriptions';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
-import { getPayloadType } from '../../src/events/payload-type.js';
-import type { EventData } from '../../src/events/types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
+import { getPayloadType } from '../../src/runtime/events/payload-type.js';
+import type { EventData } from '../../src/runtime/events/types.js';
 import { FAMILY_FIELDS } from '../../src/samples/families.js';
 import type { PayloadType } from '../../src/samples/families.js';
 import { visitPath } from '../../src/samples/field-paths.js';

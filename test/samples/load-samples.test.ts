@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_SAMPLES, loadSampleFiles } from '../../src/samples/index.js';
-import { toJsonPath } from '../../src/samples/envelope-schema.js';
 import { parseJson } from '../../src/samples/json-error.js';
 
 let dir: string;
@@ -159,14 +158,5 @@ describe('parseJson', () => {
 
   it('parses valid JSON', () => {
     expect(parseJson('{"a": [1, -2.5e3, "\\u00e9", true, null]}')).toEqual({ ok: true, value: { a: [1, -2500, 'é', true, null] } });
-  });
-});
-
-describe('toJsonPath', () => {
-  it('formats zod paths', () => {
-    expect(toJsonPath(['data', 'customer', 'email'])).toBe('$.data.customer.email');
-    expect(toJsonPath(['data', 'product_cart', 0, 'product_id'])).toBe('$.data.product_cart[0].product_id');
-    expect(toJsonPath(['metadata', 'order-ref'])).toBe('$.metadata["order-ref"]');
-    expect(toJsonPath([])).toBe('$');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
-import type { EventType } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/runtime/events/event-types.js';
+import type { EventType } from '../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants, VARIANT_NAMES } from '../../src/samples/index.js';
 import { LONG_BOUNDARIES, LONG_LENGTH, MARKUP, UNICODE_NAME, longString } from '../../src/samples/variants.js';
 

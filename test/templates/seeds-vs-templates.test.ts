@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/compile/compile.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { fromCompiled } from '../../src/validate/from-compiled.js';
 import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
-import { FIXTURES, REPO_ROOT } from '../helpers/fixtures.js';
+import { FIXTURES, REPO_ROOT } from '../support/fixtures.js';
+import { compileTemplate } from '../support/templates.js';
 
 const sandbox = createSandbox();
 afterAll(() => sandbox.close());
@@ -18,7 +18,7 @@ async function seedReport(seed: string) {
 }
 
 async function templateReport(name: string) {
-  const { snippets, findings } = await compile({ root: REPO_ROOT, mappings: [`templates/${name}.ts`] });
+  const { snippets, findings } = compileTemplate(name);
   expect(findings).toEqual([]);
   const { inputs } = await getSampleInputs({ root: REPO_ROOT });
   return validateSnippet(fromCompiled(REPO_ROOT, snippets[0]!), { inputs, sandbox });

@@ -3,7 +3,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import { checkAmounts } from '../../src/validate/check-amounts.js';
 import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const sandbox = createSandbox({ timeoutMs: 2000, memoryMb: 32 });
 afterAll(() => sandbox.close());

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/index.js';
 import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const sandbox = createSandbox();
 afterAll(() => sandbox.close());

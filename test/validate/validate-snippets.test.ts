@@ -7,7 +7,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import { fromCompiled } from '../../src/validate/from-compiled.js';
 import { getSampleInputs } from '../../src/validate/sample-inputs.js';
 import { validateSnippet } from '../../src/validate/validate-snippets.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 const sandbox = createSandbox({ timeoutMs: 200 });
 afterAll(() => sandbox.close());

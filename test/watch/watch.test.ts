@@ -6,8 +6,8 @@ import type { CliIo } from '../../src/cli/io.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import type { CycleResult } from '../../src/cli/watch/watch-session.js';
 import { checkProject } from '../../src/project/check-project.js';
-import { copyFixture } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { copyFixture } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 function fakeIo(cwd: string): CliIo & { err: () => string } {
   let err = '';

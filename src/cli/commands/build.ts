@@ -7,6 +7,7 @@ import { readBounded, unreadableReason } from '../../util/user-files.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { compileAndReport, getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
+import { EXIT_OK } from '../../findings/exit-codes.js';
 
 export interface BuildOptions extends CompileFlags {
   outDir?: string;
@@ -34,7 +35,7 @@ export async function build(io: CliIo, options: BuildOptions): Promise<number> {
     await rm(path);
     io.stderr.write(`${colors.yellow('removed')} ${relative(io.cwd, path)}  ${colors.dim('(generated from a mapping that no longer exists)')}\n`);
   }
-  return 0;
+  return EXIT_OK;
 }
 
 /** Generated snippets in outDir not written now whose source mapping (named in the header) is gone. */

@@ -1,4 +1,4 @@
-import { getExitCode } from '../../findings/exit-code.js';
+import { getExitCode } from '../../findings/exit-codes.js';
 import { checkProject } from '../../project/check-project.js';
 import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';

@@ -6,6 +6,7 @@ import { formatFish } from '../completion/fish.js';
 import { formatZsh } from '../completion/zsh.js';
 import type { CliIo } from '../io.js';
 import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
+import { EXIT_OK } from '../../findings/exit-codes.js';
 
 export interface CompletionOptions {
   shell: string;
@@ -22,5 +23,5 @@ export async function completion(io: CliIo, options: CompletionOptions, program:
   const format = Object.hasOwn(FORMATTERS, options.shell) ? FORMATTERS[options.shell] : undefined;
   if (!format) throw new UserError(`unknown shell "${options.shell}"; completion supports ${Object.keys(FORMATTERS).join(', ')}`);
   io.stdout.write(format(describeProgram(program, { templates: listTemplates() }), program.name()));
-  return 0;
+  return EXIT_OK;
 }

@@ -11,6 +11,8 @@ import { createColors, type CliIo } from '../io.js';
 import { groupSampleFindings } from '../reporters.js';
 import { runValidation } from '../../project/run-validation.js';
 import { prepareSnippets } from '../../project/prepare-snippets.js';
+import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../findings/exit-codes.js';
 
 export interface CopyOptions extends CompileFlags {
   /** A `.ts` mapping, a `.js` snippet, or a built-in template name. */
@@ -59,11 +61,11 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
   const colors = createColors(io, 'stderr');
   const grouped = groupSampleFindings(report.findings);
   io.stderr.write(formatFindings(grouped, root, io.cwd, colors) + formatSummary(grouped, colors));
-  if (!snippet) return 1;
+  if (!snippet) return EXIT_PROBLEMS;
   const errors = grouped.filter((f) => f.severity === 'error').length;
   if (errors > 0 && !options.force) {
     io.stderr.write(`not copied: ${options.input} has ${count(errors, 'error')}; fix them, or pass --force to copy it anyway\n`);
-    return 1;
+    return EXIT_PROBLEMS;
   }
 
   const compiled = prepared.compiled[0];
@@ -78,5 +80,5 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
     ...(options.print && { print: true }),
   });
   io.stderr.write(`${formatMessage(what, delivery)}${errors > 0 ? ` despite ${count(errors, 'error')} (--force)` : ''}\n`);
-  return 0;
+  return EXIT_OK;
 }

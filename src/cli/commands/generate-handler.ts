@@ -8,6 +8,7 @@ import { TOOL_ROOT } from '../../util/tool-info.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { compileAndReport, getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import type { CliIo } from '../io.js';
+import { EXIT_OK } from '../../findings/exit-codes.js';
 
 export interface GenerateHandlerOptions extends CompileFlags {
   files: string[];
@@ -45,12 +46,12 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   const [only] = result.snippets;
   if (result.snippets.length === 1 && only && options.out === undefined) {
     io.stdout.write(only.code);
-    return 0;
+    return EXIT_OK;
   }
   const single = result.snippets.length === 1 && options.out !== undefined;
   const outDir = options.out !== undefined ? resolve(io.cwd, options.out) : config.outDir;
   const files = new Map(result.snippets.map((s) => [single ? outDir : join(outDir, `${s.name}.js`), s.code] as const));
   await writeFilesAtomic(files);
   for (const [path, code] of files) io.stderr.write(`wrote ${path} (${code.length} characters)\n`);
-  return 0;
+  return EXIT_OK;
 }

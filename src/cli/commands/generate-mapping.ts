@@ -5,6 +5,7 @@ import { UserError } from '../../util/errors.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import type { CliIo } from '../io.js';
 import { getTemplatePath } from './generate-handler.js';
+import { EXIT_OK } from '../../findings/exit-codes.js';
 
 export interface GenerateMappingOptions {
   template: string;
@@ -21,5 +22,5 @@ export async function generateMapping(io: CliIo, options: GenerateMappingOptions
   }
   await writeFilesAtomic(new Map([[out, await readFile(source, 'utf8')]]));
   io.stderr.write(`wrote ${relative(io.cwd, out)} from the ${options.template} template; compile it with: dodo-transform generate handler ${relative(io.cwd, out)}\n`);
-  return 0;
+  return EXIT_OK;
 }

@@ -5,6 +5,7 @@ import { resolveConfig } from '../../config/resolve-config.js';
 import { UserError } from '../../util/errors.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import type { CliIo } from '../io.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../findings/exit-codes.js';
 
 export interface ImportSnippetOptions {
   /** The hand-written snippet (`function handler(webhook) { … }`). */
@@ -49,5 +50,5 @@ export async function importSnippet(io: CliIo, options: ImportSnippetOptions): P
   }
   const target = out ? shown(out) : `mappings/${name}.ts`;
   io.stderr.write(`${out ? 'next' : 'save it as a .ts file, then'}: run \`dodo-transform generate handler ${target}\` to see its type errors\n`);
-  return notes.some((n) => n.code === 'not-converted') ? 1 : 0;
+  return notes.some((n) => n.code === 'not-converted') ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { EVENT_TYPES } from '../../events/event-types.js';
+import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { getBuiltinSample } from '../../samples/index.js';
 import { UserError } from '../../util/errors.js';
 import { TOOL_VERSION } from '../../util/tool-info.js';
@@ -9,6 +9,7 @@ import { writeFilesAtomic } from '../../util/write-atomic.js';
 import type { CliIo } from '../io.js';
 import { build } from './build.js';
 import { getTemplatePath } from './generate-handler.js';
+import { EXIT_OK } from '../../findings/exit-codes.js';
 
 export interface InitOptions {
   template?: string;
@@ -70,5 +71,5 @@ export async function init(io: CliIo, options: InitOptions): Promise<number> {
   const code = await build(io, {});
   if (code !== 0) return code;
   io.stderr.write(`\nNext: npm install, then edit mappings/${template}.ts and run npm run ${pkg.scripts[0]} (CI: npm run ${pkg.scripts[1]}).\n`);
-  return 0;
+  return EXIT_OK;
 }

@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
-import { isEventType, type EventType } from '../../events/event-types.js';
+import { isEventType, type EventType } from '../../runtime/events/event-types.js';
 import { getBuiltinVariant, toEventType } from '../../samples/builtin-variant.js';
-import { envelopeSchema, toJsonPath } from '../../samples/envelope-schema.js';
+import { envelopeSchema } from '../../samples/envelope-schema.js';
+import { jsonPath as toJsonPath } from '../../util/json.js';
 import { parseJson } from '../../samples/json-error.js';
 import { validateSnippet } from '../../validate/validate-snippets.js';
 import { withEnvRuns } from '../../validate/sample-inputs.js';
@@ -14,7 +15,7 @@ import { MAX_SAMPLE_BYTES } from '../../samples/load-samples.js';
 import { escapeJson, escapeLine, escapeText, hasControlCharacters } from '../../util/terminal-text.js';
 import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
-import { EVENT_TYPES } from '../../events/event-types.js';
+import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { checkResult } from '../../validate/check-result.js';
 import { toRuntimeInput, type SampleInput } from '../../validate/sample-inputs.js';
 import type { Finding } from '../../findings/finding.js';
@@ -22,7 +23,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
 import { prepareSnippets } from '../../project/prepare-snippets.js';
-import { getExitCode } from '../../findings/exit-code.js';
+import { EXIT_PROBLEMS, getExitCode } from '../../findings/exit-codes.js';
 
 export interface PreviewOptions extends CompileFlags {
   file: string;
@@ -106,7 +107,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   const [snippet] = prepared.snippets;
   if (!snippet || outcome === undefined) {
     io.stderr.write(formatFindings(prepared.findings, root, io.cwd, errColors) + formatSummary(prepared.findings, errColors));
-    return 1;
+    return EXIT_PROBLEMS;
   }
   // Logs, messages, the URL, headers and body all come from user code: escaped for the terminal.
   for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${escapeText(log.text)}\n`));
@@ -114,7 +115,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
     const mapped = outcome.error.line !== undefined ? snippet.mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
     const where = mapped ? `${escapeLine(relative(io.cwd, resolve(root, mapped.file)))}:${mapped.line}:${mapped.column}  ` : '';
     io.stderr.write(`${where}${errColors.red('error')}  ${escapeText(outcome.error.message)} [${outcome.error.kind}]\n`);
-    return 1;
+    return EXIT_PROBLEMS;
   }
   const verdict = checkResult(outcome.result);
   const request = outcome.result as { method?: string; url?: string; headers?: Record<string, string>; payload?: unknown };

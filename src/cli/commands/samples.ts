@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '../../events/event-types.js';
+import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { getBuiltinVariant, getBuiltinVariants, toEventType } from '../../samples/builtin-variant.js';
 import { createColors, type CliIo } from '../io.js';
 

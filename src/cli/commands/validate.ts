@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { EventType } from '../../events/event-types.js';
-import { getExitCode } from '../../findings/exit-code.js';
+import type { EventType } from '../../runtime/events/event-types.js';
+import { getExitCode } from '../../findings/exit-codes.js';
 import { UserError } from '../../util/errors.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';

@@ -7,6 +7,7 @@ import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { groupSampleFindings } from '../reporters.js';
 import { WatchSession, type CycleResult, type WatchMode } from '../watch/watch-session.js';
+import { EXIT_CANNOT_RUN, EXIT_OK } from '../../findings/exit-codes.js';
 
 /** Editors save in bursts (write, rename, chmod): wait this long for the burst to end. */
 const DEBOUNCE_MS = 30;
@@ -48,7 +49,7 @@ export async function watch(io: CliIo, options: WatchOptions): Promise<number> {
     if (!(error instanceof UserError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
   }
-  if (!session.config) return 2;
+  if (!session.config) return EXIT_CANNOT_RUN;
   io.stderr.write(colors.dim(`watching for changes (${options.mode}); press Ctrl-C to stop\n`));
 
   let watchers: FSWatcher[] = [];
@@ -95,5 +96,5 @@ export async function watch(io: CliIo, options: WatchOptions): Promise<number> {
   await session.close();
   progress.done();
   io.stderr.write('stopped watching\n');
-  return 0;
+  return EXIT_OK;
 }

@@ -1,5 +1,5 @@
 import type { Argument, Command, Option } from 'commander';
-import { EVENT_TYPES } from '../../events/event-types.js';
+import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { VARIANT_NAMES } from '../../samples/variants.js';
 
 /** What completes an option's or argument's value. */

@@ -6,7 +6,7 @@ import { compile, type CompiledSnippet } from '../../compile/compile.js';
 import { REFERENCE_TARGET } from '../../compile/targets.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
 import type { Finding } from '../../findings/finding.js';
-import { findMappings } from '../../load/find-mappings.js';
+import { findMappings } from '../../project/find-mappings.js';
 import { createSandbox, type Sandbox } from '../../sandbox/index.js';
 import { toProjectPath } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';

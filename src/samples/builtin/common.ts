@@ -1,6 +1,6 @@
 import type { BillingAddress, CustomerLimitedDetails } from 'dodopayments/resources/payments';
-import type { EventType } from '../../events/event-types.js';
-import type { DodoEvent, EventData } from '../../events/types.js';
+import type { EventType } from '../../runtime/events/event-types.js';
+import type { DodoEvent, EventData } from '../../runtime/events/types.js';
 
 /** The event types of one family, e.g. `FamilyEvents<'payment'>` = 'payment.succeeded' | …. */
 export type FamilyEvents<P extends string> = Extract<EventType, `${P}.${string}`>;

@@ -1,5 +1,5 @@
 import type { DisputeStatus } from 'dodopayments/resources/disputes';
-import type { EventData } from '../../events/types.js';
+import type { EventData } from '../../runtime/events/types.js';
 import { BUSINESS_ID, PAYMENT_ID, customer, envelope } from './common.js';
 import type { FamilySamples } from './common.js';
 

@@ -1,5 +1,5 @@
 import type { LicenseKeyGrant } from 'dodopayments/resources/entitlements/grants';
-import type { EventData } from '../../events/types.js';
+import type { EventData } from '../../runtime/events/types.js';
 import { BRAND_ID, BUSINESS_ID, CUSTOMER_ID, PAYMENT_ID, SUBSCRIPTION_ID, envelope } from './common.js';
 import type { FamilySamples } from './common.js';
 

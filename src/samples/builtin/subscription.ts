@@ -1,4 +1,4 @@
-import type { EventData } from '../../events/types.js';
+import type { EventData } from '../../runtime/events/types.js';
 import { BRAND_ID, PRODUCT_ID, SUBSCRIPTION_ID, billing, customer, envelope } from './common.js';
 import type { FamilySamples } from './common.js';
 

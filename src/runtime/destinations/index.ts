@@ -1,0 +1,19 @@
+// Typed request builders for every destination, as "dodo-transform/destinations". A separate entry
+// because their types come from zod schemas: mappings that do not use them type-check without loading zod.
+export { resendBatch, resendEmail, RESEND_BATCH_URL, RESEND_EMAILS_URL, type ResendBatch, type ResendEmail, type ResendRequestOptions, type ResendTag } from './resend-builders.js';
+export { sendgridContacts, sendgridMail, SENDGRID_CONTACTS_URL, SENDGRID_MAIL_SEND_URL, type SendGridAddress, type SendGridContact, type SendGridContacts, type SendGridContent, type SendGridMail, type SendGridPersonalization, type SendGridRequestOptions } from './sendgrid-builders.js';
+export { autosendBulk, autosendMail, AUTOSEND_BULK_URL, AUTOSEND_SEND_URL, type AutoSendAddress, type AutoSendBulk, type AutoSendMail, type AutoSendRequestOptions } from './autosend-builders.js';
+export { mailerliteSubscriber, toMailerLiteDate, MAILERLITE_SUBSCRIBERS_URL, type MailerLiteRequestOptions, type MailerLiteStatus, type MailerLiteSubscriber } from './mailerlite-builders.js';
+export { keplarsEmail, KEPLARS_SEND_URL, type KeplarsEmail, type KeplarsPriority } from './keplars-builders.js';
+export { inngestBatch, inngestEvent, inngestEventUrl, type InngestBatch, type InngestEvent, type InngestRequestBody } from './inngest-builders.js';
+export { windmillArgs, windmillRunUrl, type WindmillArgs, type WindmillRunMode, type WindmillRunUrlOptions, type WindmillTargetKind } from './windmill-builders.js';
+export { zapierCatchHookUrl, zapierPayload, type ZapierCatchHookBody, type ZapierFlatPayload, type ZapierScalar } from './zapier-builders.js';
+export { n8nEvent, n8nWebhookUrl, type N8nWebhookBody, type N8nWebhookObject } from './n8n-builders.js';
+export { slackContext, slackDivider, slackHeader, slackMessage, slackSection, type SlackBlock, type SlackContextBlock, type SlackDividerBlock, type SlackHeaderBlock, type SlackMessage, type SlackSectionBlock, type SlackTextObject } from './slack-builders.js';
+export { discordColor, discordEmbed, discordMessage, type DiscordAllowedMentions, type DiscordEmbed, type DiscordEmbedField, type DiscordWebhookMessage } from './discord-builders.js';
+export { teamsAdaptiveCard, teamsFactSet, teamsRichText, teamsTextBlock, type TeamsAction, type TeamsAdaptiveCard, type TeamsCardOptions, type TeamsElement, type TeamsFact, type TeamsFactSet, type TeamsMessage, type TeamsRichTextBlock, type TeamsTextBlock, type TeamsTextRun } from './microsoft-teams-builders.js';
+export { hubspotContactUpsert, hubspotDate, hubspotEvent, hubspotObjectCreate, hubspotObjectUpdate, hubspotProperties, HUBSPOT_API_URL, type HubSpotBatchUpsert, type HubSpotContactInput, type HubSpotEvent, type HubSpotEventInput, type HubSpotObjectCreate, type HubSpotObjectUpdate, type HubSpotPropertyInput, type HubSpotPropertyValue, type HubSpotRequest, type HubSpotRequestOptions } from './hubspot-builders.js';
+export { closeAuthorization, closeCents, closeContact, closeCustomFields, closeLead, closeNote, closeOpportunity, CLOSE_API_URL, type CloseContactInput, type CloseLead, type CloseNestedContact, type CloseNote, type CloseOpportunity, type CloseRequest, type CloseRequestOptions, type CloseValuePeriod } from './close-crm-builders.js';
+export { loopsContactCreate, loopsContactUpdate, loopsEvent, loopsTransactional, LOOPS_API_URL, type LoopsContactCreate, type LoopsContactInput, type LoopsContactUpdate, type LoopsEvent, type LoopsEventInput, type LoopsEventProperties, type LoopsRequest, type LoopsRequestOptions, type LoopsTransactional } from './loops-builders.js';
+export { datafastPayment, DATAFAST_PAYMENTS_URL, type DataFastPayment, type DataFastRequest, type DataFastRequestOptions } from './datafast-builders.js';
+export { dubLead, dubSale, DUB_API_URL, type DubLead, type DubPaymentProcessor, type DubRequest, type DubRequestOptions, type DubSale } from './dub-builders.js';
