@@ -5,6 +5,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Tests that read the templates' snippets: they share one compile of all templates (support/compile-templates.ts). */
 const TEMPLATE_TESTS = ['test/templates/**/*.test.ts', 'test/destinations/*/template.test.ts'];
+/** The hostile-input suite measures time budgets: it runs on its own, after the rest (`npm run test:hostile`). */
+const HOSTILE_TESTS = ['test/hostile/**/*.test.ts'];
+const hostileOnly = process.env['DODO_TEST_SUITE'] === 'hostile';
 
 export default defineConfig({
   root,
@@ -19,8 +22,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // The machine has 2 cores; the compiler already runs tsc and esbuild in parallel.
     maxWorkers: 2,
-    projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...TEMPLATE_TESTS] } },
+    projects: hostileOnly ? [{ extends: true, test: { name: 'hostile', include: HOSTILE_TESTS } }] : [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...TEMPLATE_TESTS, ...HOSTILE_TESTS] } },
       // Its globalSetup runs only when one of its tests is selected.
       { extends: true, test: { name: 'templates', include: TEMPLATE_TESTS, globalSetup: ['test/support/compile-templates.ts'] } },
     ],
