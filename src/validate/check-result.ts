@@ -12,6 +12,21 @@ export interface ResultIssue {
 
 export type ResultVerdict = { cancelled: true; issues: ResultIssue[] } | { cancelled: false; destination?: string; issues: ResultIssue[] };
 
+/** Issues of one code kept per result: a request with 6,000 bad headers needs one line saying so, not 6,000. */
+const MAX_ISSUES_PER_CODE = 10;
+
+function capPerCode(issues: ResultIssue[]): void {
+  const counts = new Map<string, number>();
+  const kept: ResultIssue[] = [];
+  for (const i of issues) {
+    const n = (counts.get(i.code) ?? 0) + 1;
+    counts.set(i.code, n);
+    if (n <= MAX_ISSUES_PER_CODE) kept.push(i);
+    else if (n === MAX_ISSUES_PER_CODE + 1) kept.push({ ...i, message: `… and more ${i.code} problems in this request (only the first ${MAX_ISSUES_PER_CODE} are listed)` });
+  }
+  issues.splice(0, issues.length, ...kept);
+}
+
 /** A value for a message: JSON, shortened, so a 12 MB URL does not become a 12 MB message. */
 function describeValue(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -63,6 +78,7 @@ export function checkResult(result: unknown): ResultVerdict {
     }
   }
   if (!('payload' in result) || result['payload'] === undefined) issues.push(issue('invalid-payload', 'error', '$.payload', 'payload is missing: return the body to send'));
+  capPerCode(issues);
   if (typeof url !== 'string' || issues.some((i) => i.severity === 'error')) return { cancelled: false, issues };
 
   const destination = validateDestinationRequest(url, typeof method === 'string' ? method : 'POST', result['payload']);

@@ -119,7 +119,9 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     const reference = referenceOutcomes.get(index);
     if (reference && outcome.ok) findings.push(...parityFindings(snippet, input, outcome, reference));
     if (options.golden && input.name === 'builtin/base') findings.push(...await goldenFindings(snippet, input, outcome, options.golden, report.goldenWrites));
-    const logs = outcome.logs.map((l) => `console.${l.level}: ${l.text}`);
+    // The first few console lines are what explains a finding; the report stays small on a log flood.
+    const logs = outcome.logs.slice(0, 10).map((l) => `console.${l.level}: ${l.text.length > 500 ? `${l.text.slice(0, 500)}…` : l.text}`);
+    if (outcome.logs.length > 10) logs.push(`… ${outcome.logs.length - 10} more console lines`);
     if (logs.length) for (const f of findings) f.logs = logs;
     let shown = findings;
     if (input.withEnv !== undefined) {
@@ -182,7 +184,7 @@ function limitFindings(snippet: SnippetUnderTest, inputs: readonly SampleInput[]
       ...base,
       message: `${what} on ${failed.length} sample${failed.length === 1 ? '' : 's'} (${samples.join(', ')}${failed.length > 3 ? ', …' : ''}); ` +
         `${rest}. First: ${firstOutcome.error.message}`,
-      ...(firstOutcome.logs.length > 0 && { logs: firstOutcome.logs.map((l) => `console.${l.level}: ${l.text}`) }),
+      ...(firstOutcome.logs.length > 0 && { logs: firstOutcome.logs.slice(0, 10).map((l) => `console.${l.level}: ${l.text.length > 500 ? `${l.text.slice(0, 500)}…` : l.text}`) }),
     }],
   };
 }

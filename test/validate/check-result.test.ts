@@ -49,3 +49,13 @@ describe('checks of what handler returned', () => {
     expect(checkResult(good)).toEqual({ cancelled: false, destination: 'customer-io', issues: [] });
   });
 });
+
+describe('bounded issues per request', () => {
+  it('lists at most 10 issues of one code, then says there are more', () => {
+    const headers = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`x-${i}`, i]));
+    const verdict = checkResult({ method: 'POST', url: 'https://api.segment.io/v1/track', headers, payload: {} });
+    const bad = verdict.issues.filter((i) => i.code === 'invalid-headers');
+    expect(bad).toHaveLength(11);
+    expect(bad[10]?.message).toMatch(/and more invalid-headers problems/);
+  });
+});
