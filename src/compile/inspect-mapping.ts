@@ -4,6 +4,7 @@
 import { isEventType } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import type { MappingShape, RunOutcome, Sandbox, ValueShape } from '../sandbox/index.js';
+import { isRecord } from '../util/json.js';
 import { unknownEventFinding } from './typecheck.js';
 
 /** What a mapping declares, read by evaluating its bundle at compile time. */
@@ -108,10 +109,6 @@ function describe(v: ValueShape): string {
   if (v.type === 'undefined' || v.type === 'null') return v.type;
   if (v.type === 'array' || v.type === 'object' || v.type === 'function' || v.type === 'symbol') return `${v.type === 'array' || v.type === 'object' ? 'an' : 'a'} ${v.type}`;
   return 'a value that cannot be read';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Where a quoted key first appears in the source: good enough to point an editor at it. */
