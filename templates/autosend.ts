@@ -30,6 +30,7 @@ function email(event: DodoEvent<EventType>, webhook: WebhookContext, id: string,
 }
 
 export default defineMapping({
+  destination: 'autosend',
   events: {
     'payment.succeeded': (event, webhook) => {
       const p = event.data;

@@ -59,6 +59,7 @@ const subscriptionNote = (what: string) => (event: SubscriptionEvent, webhook: W
 };
 
 export default defineMapping({
+  destination: 'close-crm',
   events: {
     'subscription.active': (event, webhook) => {
       const s = event.data;

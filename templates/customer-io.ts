@@ -27,6 +27,7 @@ function personEvent(event: DodoEvent<EventType>, customerId: string, name: stri
 }
 
 export default defineMapping({
+  destination: 'customer-io',
   url: ENTITY_URL,
   events: {
     'payment.succeeded': (event) => personEvent(event, event.data.customer.customer_id, 'payment_completed', {

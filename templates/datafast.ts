@@ -18,6 +18,7 @@ const isoMillis = (iso: string) => new Date(toUnixMillis(iso)).toISOString();
 const apiKey = (webhook: WebhookContext) => ({ apiKey: webhook.env?.['DATAFAST_API_KEY'] });
 
 export default defineMapping({
+  destination: 'datafast',
   events: {
     'payment.succeeded': (event, webhook) => {
       const p = event.data;

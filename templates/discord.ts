@@ -1,10 +1,8 @@
 // Discord — the dashboard's Discord card asks for the channel's webhook URL (Server Settings → Integrations → Webhooks → Copy Webhook URL).
 // Payments, refunds, disputes and the subscription lifecycle as embeds.
-// DISCORD_WEBHOOK_URL below is a fake placeholder: replace it with that same URL of yours (it is a secret: keep it out of public repos).
+// The snippet keeps that URL (it is a secret: it stays on the card, out of the code).
 import { defineMapping, escapeDiscordMarkdown, formatDate, formatMoney, truncate, type DodoEvent } from 'dodo-transform';
 import { discordEmbed, discordMessage, type DiscordEmbedField } from 'dodo-transform/destinations';
-
-const DISCORD_WEBHOOK_URL = 'https://discord.com/api/webhooks/000000000000000000/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
 // Embed colours are integers: Discord rejects "#2ecc71" strings, a common slip in vendor examples.
 const GREEN = 0x2ecc71;
@@ -88,7 +86,8 @@ const refundAmount = (r: DodoEvent<'refund.succeeded'>['data']) =>
   (r.amount != null && r.currency != null ? formatMoney(r.amount, r.currency) : 'amount not given');
 
 export default defineMapping({
-  url: DISCORD_WEBHOOK_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'discord',
   events: {
     'payment.succeeded': (event) => {
       const p = event.data;

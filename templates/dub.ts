@@ -17,6 +17,7 @@ function meta(metadata: Readonly<Record<string, unknown>> | undefined, key: stri
 const apiKey = (webhook: WebhookContext) => ({ apiKey: webhook.env?.['DUB_API_KEY'] });
 
 export default defineMapping({
+  destination: 'dub',
   events: {
     'payment.succeeded': (event, webhook) => {
       const p = event.data;

@@ -69,6 +69,7 @@ function subscription(event: SubscriptionEvent, webhook: WebhookContext) {
 }
 
 export default defineMapping({
+  destination: 'hubspot',
   events: {
     'payment.succeeded': (event, webhook) => upsert(webhook, event.data.customer, payment(event, 'succeeded')),
     'payment.failed': (event, webhook) => upsert(webhook, event.data.customer, payment(event, 'failed')),

@@ -1,12 +1,9 @@
 // Inngest Event API: payments, the subscription lifecycle, refunds and disputes as "dodo/<event type>"
 // events that Inngest functions trigger on. The dashboard's Inngest card asks for the webhook URL, which
-// carries your Event Key (Inngest → Manage → Event Keys): replace REPLACE_WITH_YOUR_EVENT_KEY below with it.
+// carries your Event Key (Inngest → Manage → Event Keys), https://inn.gs/e/<event key>; the snippet keeps it.
 // An Inngest webhook URL (Manage → Webhooks) works too if its transform passes the body through: (evt) => evt.
 import { defineMapping, toMajorUnits, toUnixMillis, type DodoEvent, type EventType } from 'dodo-transform';
 import { inngestEvent } from 'dodo-transform/destinations';
-
-// A placeholder: replace it with your Event Key before pasting the snippet.
-const EVENT_API_URL = 'https://inn.gs/e/REPLACE_WITH_YOUR_EVENT_KEY';
 
 type PaymentType = 'payment.succeeded' | 'payment.failed' | 'payment.cancelled';
 type SubscriptionType =
@@ -110,7 +107,8 @@ function dispute(event: DodoEvent<DisputeType>) {
 }
 
 export default defineMapping({
-  url: EVENT_API_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'inngest',
   events: {
     'payment.succeeded': payment,
     'payment.failed': payment,

@@ -25,6 +25,7 @@ function email(customer: { email: string; name: string }, subject: string, lines
 }
 
 export default defineMapping({
+  destination: 'keplars',
   events: {
     'payment.succeeded': (event) => {
       const p = event.data;

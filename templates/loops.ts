@@ -52,6 +52,7 @@ const subscription = (eventName: string) => (event: SubscriptionEvent, webhook: 
   send(event, webhook, event.data.customer, eventName, event.data.subscription_id, subscriptionProperties(event));
 
 export default defineMapping({
+  destination: 'loops',
   events: {
     'payment.succeeded': (event, webhook) => {
       const p = event.data;

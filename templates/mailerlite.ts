@@ -24,6 +24,7 @@ function subscriber(customer: { email: string; name: string }, country: string |
 }
 
 export default defineMapping({
+  destination: 'mailerlite',
   events: {
     'payment.succeeded': (event, webhook) => subscriber(event.data.customer, event.data.billing.country, webhook, 'MAILERLITE_CUSTOMERS_GROUP_ID'),
     'subscription.active': (event, webhook) => subscriber(event.data.customer, event.data.billing.country, webhook, 'MAILERLITE_SUBSCRIBERS_GROUP_ID'),

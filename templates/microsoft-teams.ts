@@ -1,10 +1,8 @@
 // Microsoft Teams — the dashboard's Microsoft Teams card asks for the webhook URL of a Teams workflow ("Post to a channel when a webhook request is received").
 // Payments, refunds, disputes and the subscription lifecycle as Adaptive Cards.
-// TEAMS_WEBHOOK_URL below is a fake placeholder: replace it with that workflow URL of yours (its sig= part is a secret).
+// The snippet keeps that workflow URL (its sig= part is a secret: it stays on the card, out of the code).
 import { defineMapping, formatDate, formatMoney, truncate, type DodoEvent } from 'dodo-transform';
 import { teamsAdaptiveCard, teamsFactSet, teamsRichText, teamsTextBlock, type TeamsAction, type TeamsElement, type TeamsFact } from 'dodo-transform/destinations';
-
-const TEAMS_WEBHOOK_URL = 'https://prod-00.westus.logic.azure.com:443/workflows/00000000000000000000000000000000/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
 type Tone = 'Good' | 'Warning' | 'Attention' | 'Accent' | 'Default';
 
@@ -72,7 +70,8 @@ const refundAmount = (r: DodoEvent<'refund.succeeded'>['data']) =>
   (r.amount != null && r.currency != null ? formatMoney(r.amount, r.currency) : 'amount not given');
 
 export default defineMapping({
-  url: TEAMS_WEBHOOK_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'microsoft-teams',
   events: {
     'payment.succeeded': (event) => {
       const p = event.data;

@@ -1,12 +1,9 @@
 // n8n (Webhook trigger node): payments, the subscription lifecycle, refunds and disputes, each as one flat
 // JSON object the workflow reads as {{ $json.body.<field> }}. The dashboard's n8n card asks for the webhook
-// URL: replace the placeholder below with the node's Production URL (/webhook/…, not the /webhook-test/…
+// URL, and the snippet keeps it: enter the node's Production URL there (/webhook/…, not the /webhook-test/…
 // URL), set the node's HTTP Method to POST and activate the workflow.
 import { defineMapping, toFlatRecord, type FlatRecordEvent } from 'dodo-transform';
 import { n8nEvent } from 'dodo-transform/destinations';
-
-// Placeholder host and path: use your instance's origin and the Webhook node's path.
-const WEBHOOK_URL = 'https://your-instance.app.n8n.cloud/webhook/REPLACE-WITH-WEBHOOK-PATH';
 
 // Dodo's example sends (total_amount / 100).toFixed(2): a string, and 100× too small for JPY. toFlatRecord
 // sends amounts as numbers by the currency's exponent; `event_id` is stable across Dodo's retries, so an If or
@@ -16,7 +13,8 @@ function send(event: FlatRecordEvent) {
 }
 
 export default defineMapping({
-  url: WEBHOOK_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'n8n',
   events: {
     'payment.succeeded': send,
     'payment.failed': send,

@@ -26,6 +26,7 @@ function email(event: DodoEvent<EventType>, webhook: WebhookContext, to: string,
 }
 
 export default defineMapping({
+  destination: 'resend',
   events: {
     'payment.succeeded': (event, webhook) => {
       const p = event.data;

@@ -27,6 +27,7 @@ function subscriptionProperties(event: DodoEvent<'subscription.active' | 'subscr
 }
 
 export default defineMapping({
+  destination: 'segment',
   // EU workspaces must use https://events.eu1.segmentapis.com/v1/track: api.segment.io accepts and drops their events.
   url: 'https://api.segment.io/v1/track',
   events: {

@@ -30,6 +30,7 @@ function email(event: DodoEvent<EventType>, webhook: WebhookContext, customer: {
 }
 
 export default defineMapping({
+  destination: 'sendgrid',
   events: {
     'payment.succeeded': (event, webhook) => {
       const p = event.data;

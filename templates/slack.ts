@@ -1,10 +1,8 @@
 // Slack — the dashboard's Slack card asks for the channel's incoming webhook URL (api.slack.com/apps → your app → Incoming Webhooks).
 // Payments, refunds, disputes and the subscription lifecycle as Block Kit alerts.
-// SLACK_WEBHOOK_URL below is a fake placeholder: replace it with that same URL of yours (it is a secret: keep it out of public repos).
+// The snippet keeps that URL (it is a secret: it stays on the card, out of the code).
 import { defineMapping, escapeSlackText, formatDate, formatMoney, truncate, type DodoEvent } from 'dodo-transform';
 import { slackContext, slackHeader, slackMessage, slackSection, type SlackBlock } from 'dodo-transform/destinations';
-
-const SLACK_WEBHOOK_URL = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';
 
 /** Customer text → mrkdwn shown literally, at most `max` characters once escaped. */
 function fit(raw: string, max: number): string {
@@ -74,7 +72,8 @@ function subscriptionAlert(event: DodoEvent<'subscription.active' | 'subscriptio
 }
 
 export default defineMapping({
-  url: SLACK_WEBHOOK_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'slack',
   events: {
     'payment.succeeded': (event) => {
       const p = event.data;

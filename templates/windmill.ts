@@ -1,14 +1,11 @@
 // Windmill (script or flow webhook): payments, the subscription lifecycle, refunds and disputes as four
 // arguments, so one script serves every event:
 //   export async function main(event_type: string, event_id: string, occurred_at: string, data: Record<string, any>)
-// The dashboard's Windmill card asks for the webhook URL: replace the placeholder below with your script's or
-// flow's async webhook URL (Details → Triggers), and add a webhook-specific token as the endpoint's
+// The dashboard's Windmill card asks for the webhook URL, and the snippet keeps it: enter your script's or
+// flow's async webhook URL (Details → Triggers) there, and add a webhook-specific token as the endpoint's
 // "Authorization: Bearer <token>" header (or append ?token=<token> to the URL).
 import { defineMapping, toFlatRecord, type FlatRecordEvent } from 'dodo-transform';
 import { windmillArgs } from 'dodo-transform/destinations';
-
-// Placeholder workspace and flow path; self-hosted instances use their own origin.
-const WEBHOOK_URL = 'https://app.windmill.dev/api/w/REPLACE_WITH_WORKSPACE/jobs/run/f/f/REPLACE_WITH_FOLDER/dodo_events';
 
 /**
  * Each top-level key is one argument of main(); the flat event goes in `data`. `event_id` is stable across
@@ -21,7 +18,8 @@ function send(event: FlatRecordEvent) {
 }
 
 export default defineMapping({
-  url: WEBHOOK_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'windmill',
   events: {
     'payment.succeeded': send,
     'payment.failed': send,

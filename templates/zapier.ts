@@ -1,11 +1,8 @@
 // Zapier (Webhooks by Zapier → Catch Hook): payments, the subscription lifecycle, refunds and disputes, each
 // as one flat record whose keys become the Zap's fields. The dashboard's Zapier card asks for the Catch Hook
-// URL: replace the placeholder below with yours (https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/).
+// URL (https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/), and the snippet keeps it.
 import { defineMapping, toFlatRecord, type FlatRecordEvent } from 'dodo-transform';
 import { zapierPayload } from 'dodo-transform/destinations';
-
-// Placeholder: 0000000/REPLACE_WITH_HOOK_KEY is not a real Catch Hook.
-const CATCH_HOOK_URL = 'https://hooks.zapier.com/hooks/catch/0000000/REPLACE_WITH_HOOK_KEY/';
 
 /**
  * Scalars only: Zapier maps flat keys one to one, while arrays of objects become line items.
@@ -18,7 +15,8 @@ function send(event: FlatRecordEvent) {
 }
 
 export default defineMapping({
-  url: CATCH_HOOK_URL,
+  // No `url`: the snippet keeps the URL entered on the dashboard card.
+  destination: 'zapier',
   events: {
     'payment.succeeded': send,
     'payment.failed': send,

@@ -39,6 +39,8 @@ export interface CompiledSnippet {
   code: string;
   events: string[];
   otherEvents: 'cancel' | 'passthrough';
+  /** The destination the mapping declares with `destination:`. */
+  destination?: string;
   hash: string;
   /** Project paths of the user's sources bundled into it (the mapping and its helpers). */
   inputs: string[];
@@ -77,7 +79,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     }
     // One cause, one finding: a refused import also fails to type-check on its line; the import
     // finding says why.
-    const refused = new Set(findings.filter((f) => f.code === 'forbidden-import' || f.code === 'bundle-error').map((f) => `${f.file}:${f.line}`));
+    // Likewise a located invalid-mapping (an unknown `destination`, with its did-you-mean).
+    const refused = new Set(findings.filter((f) => f.code === 'forbidden-import' || f.code === 'bundle-error' || (f.code === 'invalid-mapping' && f.line !== undefined)).map((f) => `${f.file}:${f.line}`));
     findings.push(...(await typeFindings).filter((f) => !refused.has(`${f.file}:${f.line}`) && !saidElsewhere(f, findings)));
     findings.push(...findDuplicateNames(snippets));
     return { snippets, findings: sortFindings(findings) };

@@ -67,6 +67,7 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
       code,
       events: inspected.info.events,
       otherEvents: inspected.info.otherEvents,
+      ...(inspected.info.destination !== undefined && { destination: inspected.info.destination }),
       hash,
       inputs: [...sources.keys()].sort(),
       sourceMap: bundle.sourceMap,

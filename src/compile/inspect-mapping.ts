@@ -5,6 +5,9 @@ import { isEventType } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import type { MappingShape, RunOutcome, Sandbox, ValueShape } from '../sandbox/index.js';
 import { isRecord } from '../util/json.js';
+import { suggest } from '../util/suggest.js';
+import { CARD_URL_DESTINATIONS, DESTINATION_IDS, type DestinationId } from '../runtime/mapping/destination-ids.js';
+import { placeholderReason } from '../validate/placeholder-url.js';
 import { unknownEventFinding } from './typecheck.js';
 
 /** What a mapping declares, read by evaluating its bundle at compile time. */
@@ -12,6 +15,7 @@ export interface MappingInfo {
   events: string[];
   otherEvents: 'cancel' | 'passthrough';
   url?: string;
+  destination?: DestinationId;
 }
 
 export interface InspectInput {
@@ -59,7 +63,7 @@ export function judgeInspection(input: Pick<InspectInput, 'file' | 'sourceText'>
   if (shape.type !== 'object') {
     return fail(`the default export must be defineMapping({ events: { … } }), got ${describe(shape)}`);
   }
-  const { events, url, otherEvents } = shape;
+  const { events, url, otherEvents, destination } = shape;
   if (events?.error !== undefined) return fail(`reading \`events\` threw: ${events.error}`);
   if (events?.type !== 'object') return fail('`events` must be an object keyed by Dodo event type');
   if (url !== undefined && (url.type !== 'undefined' || url.error !== undefined)) {
@@ -67,6 +71,18 @@ export function judgeInspection(input: Pick<InspectInput, 'file' | 'sourceText'>
     if (url.type !== 'string' || typeof url.value !== 'string' || !/^https:\/\/[^\s/\p{Cc}]+[^\s\p{Cc}]*$/u.test(url.value)) {
       return fail(`\`url\` must be an absolute https URL, got ${describe(url)}`);
     }
+  }
+  let declared: DestinationId | undefined;
+  if (destination !== undefined && (destination.type !== 'undefined' || destination.error !== undefined)) {
+    if (destination.error !== undefined) return fail(`reading \`destination\` threw: ${destination.error}`);
+    const id = destination.type === 'string' && typeof destination.value === 'string' ? destination.value : undefined;
+    if (id === undefined || !(DESTINATION_IDS as readonly string[]).includes(id)) {
+      const guess = id === undefined ? undefined : suggest(id, DESTINATION_IDS);
+      const known = guess ? `did you mean "${guess}"?` : `it must be one of ${DESTINATION_IDS.join(', ')}`;
+      const at = locatePattern(input.sourceText, /(?<=^|[\s{,])destination\s*:/m);
+      return { findings: [{ code: 'invalid-mapping', severity: 'error', file, ...at, message: `\`destination\` is ${describe(destination)}, not a destination: ${known}` }, ...escapes] };
+    }
+    declared = id as DestinationId;
   }
   let others: 'cancel' | 'passthrough' = 'cancel';
   if (otherEvents !== undefined && otherEvents.type !== 'undefined') {
@@ -88,7 +104,25 @@ export function judgeInspection(input: Pick<InspectInput, 'file' | 'sourceText'>
   }
   const info: MappingInfo = { events: keys.filter(isEventType), otherEvents: others };
   if (url?.type === 'string' && typeof url.value === 'string') info.url = url.value;
+  if (declared !== undefined) info.destination = declared;
+  if (info.url !== undefined) findings.push(...urlFindings(info.url, declared, input));
   return { info, findings };
+}
+
+/**
+ * The mapping's top-level `url`, said once at its line: a placeholder, or a URL where the card
+ * supplies one (the samples would say the same on every run; run-validation keeps this one).
+ */
+function urlFindings(url: string, declared: DestinationId | undefined, input: Pick<InspectInput, 'file' | 'sourceText'>): Finding[] {
+  const at = { file: input.file, ...locatePattern(input.sourceText, /(?<=^|[\s{,])url\s*:/m) };
+  const placeholder = placeholderReason(url);
+  if (placeholder !== undefined) {
+    return [{ code: 'placeholder-url', severity: 'error', ...at, message: `\`url\` is a placeholder (${placeholder}): nothing receives what the snippet sends. ${declared !== undefined && CARD_URL_DESTINATIONS.includes(declared) ? 'Remove `url`: the dashboard card supplies it' : 'Put the real endpoint URL here, or remove `url` to keep the one the dashboard card supplies'}` }];
+  }
+  if (declared !== undefined && CARD_URL_DESTINATIONS.includes(declared)) {
+    return [{ code: 'card-url-overwritten', severity: 'error', ...at, message: `\`url\` replaces the URL the ${declared} card supplies: remove it, and the snippet keeps the card's URL` }];
+  }
+  return [];
 }
 
 /** Code generation from strings, attempted while the module loaded (caught or not). */
@@ -109,6 +143,14 @@ function describe(v: ValueShape): string {
   if (v.type === 'undefined' || v.type === 'null') return v.type;
   if (v.type === 'array' || v.type === 'object' || v.type === 'function' || v.type === 'symbol') return `${v.type === 'array' || v.type === 'object' ? 'an' : 'a'} ${v.type}`;
   return 'a value that cannot be read';
+}
+
+/** Where a pattern first matches in the source. */
+function locatePattern(source: string, pattern: RegExp): { line?: number; column?: number } {
+  const m = pattern.exec(source);
+  if (!m) return {};
+  const before = source.slice(0, m.index);
+  return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
 }
 
 /** Where a quoted key first appears in the source: good enough to point an editor at it. */

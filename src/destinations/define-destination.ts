@@ -105,6 +105,16 @@ export type UnknownRoute =
    */
   | { nearMiss: string; checked?: string; suggestUnless?: RegExp };
 
+export interface CardSpec {
+  /** What the card's form asks for. */
+  credentials: string;
+  /**
+   * A URL of the form the card takes (urlFrom 'card'): the samples carry it as webhook.url when a
+   * snippet declares this destination, so that the URL the snippet keeps picks the right route.
+   */
+  sampleUrl?: string;
+}
+
 export interface DestinationSpec<R extends DestinationEndpoint, C extends string> {
   /** Stable id, the integration card's slug and the template's name (e.g. `segment`, `customer-io`). */
   id: string;
@@ -122,7 +132,7 @@ export interface DestinationSpec<R extends DestinationEndpoint, C extends string
   /** Where the request URL comes from: the dashboard card's URL field, or the mapping's code. */
   urlFrom: 'card' | 'code';
   /** The dashboard card's integration form. */
-  card: { credentials: string };
+  card: CardSpec;
   secrets?: readonly SecretPattern[];
   markup?: MarkupFields;
   routes: readonly R[];
@@ -158,7 +168,7 @@ export interface Destination {
   /** Host names the destination's API is served from (`*.` for subdomains). */
   hosts: readonly string[];
   urlFrom: 'card' | 'code';
-  card: { credentials: string };
+  card: CardSpec;
   secrets: readonly SecretPattern[];
   markup: MarkupFields;
   endpoints: readonly DestinationEndpoint[];

@@ -63,9 +63,16 @@ export interface DestinationValidation {
   issues: DestinationIssue[];
 }
 
-/** Validates a request for a known destination; unknown URLs give no destination and no issues. */
-export function validateDestinationRequest(url: string, method: string, payload: unknown): DestinationValidation {
+/**
+ * Validates a request for a known destination: the URL's, else the declared one (whose checks
+ * then run on its sample URL's route). Unknown URLs with nothing declared give no issues.
+ */
+export function validateDestinationRequest(url: string, method: string, payload: unknown, declared?: string): DestinationValidation {
   const destination = findDestination(url);
-  if (!destination) return { issues: [] };
+  if (!destination) {
+    const named = declared === undefined ? undefined : getDestination(declared);
+    if (named?.card.sampleUrl === undefined) return { issues: [] };
+    return { destination: named.id, issues: named.validate(named.card.sampleUrl, method, payload) };
+  }
   return { destination: destination.id, issues: destination.validate(url, method, payload) };
 }

@@ -8,7 +8,7 @@ import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { checkSnippetSource } from '../validate/check-source.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
 import { compareCommitted } from './committed-snippets.js';
-import { prepareSnippets, type PreparedSnippets } from './prepare-snippets.js';
+import { handWrittenSnippet, prepareSnippets, type PreparedSnippets } from './prepare-snippets.js';
 import type { Report } from './report.js';
 import { runValidation } from './run-validation.js';
 
@@ -44,7 +44,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
   try {
     const prepared = options.prepared ?? await prepareSnippets(config.root, options.mappings, config, sandbox);
     const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
-    const handWritten = committed.handWritten.map((f): SnippetUnderTest => ({ file: f.path, name: f.path.replace(/^.*\/|\.js$/g, ''), code: f.code }));
+    const handWritten = committed.handWritten.map((f) => handWrittenSnippet(f.path, f.code));
     const wanted = options.validate ?? (() => true);
     const snippets = [...prepared.snippets, ...handWritten].filter((s) => wanted(s.file));
     options.onStage?.('compiled', snippets.length);

@@ -9,6 +9,7 @@ import { toProjectPath } from '../util/path.js';
 import { readBounded } from '../util/user-files.js';
 import { checkSnippetSource } from '../validate/check-source.js';
 import { fromCompiled } from '../validate/from-compiled.js';
+import { readDeclaredDestination } from '../compile/emit-snippet.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
 
 export interface PreparedSnippets {
@@ -30,7 +31,7 @@ export async function prepareSnippets(root: string, files: readonly string[], co
     const path = toProjectPath(root, resolve(root, file));
     const loaded = await readSnippetFile(resolve(root, file), path);
     findings.push(...loaded.findings);
-    if (loaded.code !== undefined) snippets.push({ file: path, name: basename(file, extname(file)), code: loaded.code });
+    if (loaded.code !== undefined) snippets.push(handWrittenSnippet(path, loaded.code));
   }
   let compiled: CompiledSnippet[] = [];
   if (mappings.length > 0) {
@@ -46,6 +47,12 @@ export async function prepareSnippets(root: string, files: readonly string[], co
     }
   }
   return { snippets, compiled, findings };
+}
+
+/** A `.js` snippet to validate, with the destination its header names, if any. */
+export function handWrittenSnippet(path: string, code: string): SnippetUnderTest {
+  const destination = readDeclaredDestination(code);
+  return { file: path, name: basename(path, extname(path)), code, ...(destination !== undefined && { destination }) };
 }
 
 /**

@@ -56,9 +56,12 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
   // Likewise PATCH (the static patch-method warning says it once, not once per sample), and a
   // global the runtime lacks: the static finding, not a ReferenceError on every sample.
   const statedPatch = new Set(run.findings.filter((f) => f.code === 'patch-method').map((f) => f.file));
+  // A mapping's placeholder or card-overwriting `url` is said at its line, not on every sample.
+  const statedUrl = new Set(run.findings.filter((f) => f.code === 'placeholder-url' || f.code === 'card-url-overwritten').map((f) => `${f.file}|${f.code}`));
   const missingGlobals = new Set(run.findings.filter((f) => f.code === 'unavailable-global').map((f) => `${f.file}|${/^(\S+) is not available/.exec(f.message)?.[1]}`));
   const reported = findings.filter((f) => !(f.code === 'escape-attempt' && f.event !== undefined && statedEscapes.has(f.file)) &&
     !(f.code === 'invalid-method' && f.severity === 'warning' && f.event !== undefined && statedPatch.has(f.file)) &&
+    !(f.event !== undefined && statedUrl.has(`${f.file}|${f.code}`)) &&
     !(f.code === 'runtime-error' && missingGlobals.has(`${f.file}|${/^ReferenceError: (\S+) is not defined/.exec(f.message)?.[1]}`)));
   return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(reported), summaries }, goldenWrites };
 }

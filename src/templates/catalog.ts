@@ -11,6 +11,8 @@ export interface TemplateInfo {
   /** Event types the template handles, in the SDK's order. */
   events: string[];
   credential: string;
+  /** Where the request URL comes from: the dashboard card (the snippet keeps it) or the template's code. */
+  urlFrom: 'card' | 'code';
   /** The template's first comment line. */
   summary: string;
 }
@@ -39,6 +41,7 @@ export function getTemplateCatalog(): TemplateInfo[] {
       events,
       // What the dashboard's integration card asks for.
       credential: destination?.card.credentials ?? 'see the template header',
+      urlFrom: destination?.urlFrom ?? 'code',
       summary,
     };
   });

@@ -1,4 +1,5 @@
-import { validateDestinationRequest } from '../destinations/registry.js';
+import { findDestination, getDestination, validateDestinationRequest } from '../destinations/registry.js';
+import { placeholderReason } from './placeholder-url.js';
 import type { Finding, FindingCode, Severity } from '../findings/finding.js';
 import { hasControlCharacters } from '../util/terminal-text.js';
 
@@ -39,12 +40,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What the run knew beside the result: the URL the sample carried, the destination the snippet names. */
+export interface ResultContext {
+  /** webhook.url as the sample gave it (the card's URL). */
+  inputUrl?: string;
+  /** The destination the mapping declares (`destination:`) or `--destination` names. */
+  declared?: string;
+  /** webhook.env of the run: a URL taken from the endpoint's variables is the user's own, not a placeholder. */
+  env?: unknown;
+}
+
 /**
  * What the runtime does with a returned webhook: method POST/PUT
  * (PATCH only on newer runtimes), an absolute URL, string headers, a boolean
- * cancel, a JSON payload; then the destination's own schema, picked by URL.
+ * cancel, a JSON payload; then the destination's own schema, picked by URL, or by the declared
+ * destination when the URL names none.
  */
-export function checkResult(result: unknown): ResultVerdict {
+export function checkResult(result: unknown, context: ResultContext = {}): ResultVerdict {
   if (!isPlainObject(result)) return { cancelled: false, issues: [issue('invalid-result', 'error', '$', `handler must return the webhook object, got ${result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result}`)] };
   const issues: ResultIssue[] = [];
   if ('cancel' in result && typeof result['cancel'] !== 'boolean') issues.push(issue('invalid-cancel', 'error', '$.cancel', `cancel must be true or false, got ${describeValue(result['cancel'])}`));
@@ -78,14 +90,46 @@ export function checkResult(result: unknown): ResultVerdict {
     }
   }
   if (!('payload' in result) || result['payload'] === undefined) issues.push(issue('invalid-payload', 'error', '$.payload', 'payload is missing: return the body to send'));
+  if (typeof url === 'string' && !issues.some((i) => i.jsonPath === '$.url')) issues.push(...urlIssues(url, context));
   capPerCode(issues);
   if (typeof url !== 'string' || issues.some((i) => i.severity === 'error')) return { cancelled: false, issues };
 
-  const destination = validateDestinationRequest(url, typeof method === 'string' ? method : 'POST', result['payload']);
+  const destination = validateDestinationRequest(url, typeof method === 'string' ? method : 'POST', result['payload'], context.declared);
   for (const d of destination.issues) {
     issues.push(issue(d.code, d.severity, d.path === '$' ? '$.payload' : `$.payload${d.path.slice(1)}`, d.message));
   }
   return { cancelled: false, ...(destination.destination && { destination: destination.destination }), issues };
+}
+
+/** Where the request goes, against where it should: placeholders, and the card's URL kept or not. */
+function urlIssues(url: string, { inputUrl, declared, env }: ResultContext): ResultIssue[] {
+  // A URL from webhook.env is one the user set on the endpoint: theirs to choose.
+  const kept = inputUrl !== undefined && url === inputUrl;
+  const fromEnv = isPlainObject(env) && Object.values(env).includes(url);
+  // The sample's own URL stands for the card's: only a URL the code wrote can be a placeholder.
+  const placeholder = kept || fromEnv ? undefined : placeholderReason(url);
+  if (placeholder !== undefined) {
+    return [issue('placeholder-url', 'error', '$.url', `the request goes to ${describeValue(url)}, a placeholder (${placeholder}): nothing receives it. ${declared !== undefined && getDestination(declared)?.urlFrom === 'card' ? 'Leave the URL out: the dashboard card supplies it' : 'Put the real endpoint URL here, or leave the URL out to keep the one the dashboard card supplies'}`)];
+  }
+  const wanted = declared === undefined ? undefined : getDestination(declared);
+  if (!wanted) return [];
+  const actual = findDestination(url);
+  if (wanted.urlFrom === 'card' && !kept && !fromEnv && inputUrl !== undefined && (actual === undefined || actual.id === wanted.id)) {
+    return [issue('card-url-overwritten', 'error', '$.url', `the ${wanted.title} card supplies the URL (its ${wanted.card.credentials}), and this snippet sends to ${describeValue(url)} instead: leave \`url\` out, and webhook.url is kept`)];
+  }
+  if (actual !== undefined && actual.id !== wanted.id) {
+    return [issue('destination-mismatch', 'warning', '$.url', `the snippet declares destination "${wanted.id}" but sends to ${describeValue(url)}, a ${actual.title} URL: its ${actual.title} checks apply; fix the URL or the declaration`)];
+  }
+  if (wanted.urlFrom === 'code' && kept) {
+    return [issue('url-not-set', 'warning', '$.url', `${wanted.title} requests go to a URL the snippet sets (${exampleUrl(wanted)}), and this one keeps the card's URL: set \`url\``)];
+  }
+  return [];
+}
+
+function exampleUrl(d: { hosts: readonly string[]; endpoints: readonly { path: string }[] }): string {
+  const host = d.hosts.find((h) => !h.startsWith('*'));
+  const path = d.endpoints[0]?.path ?? '/';
+  return host ? `https://${host}${path}` : path;
 }
 
 /** A result issue as a finding about one sample of one file. */

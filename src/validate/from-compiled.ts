@@ -14,6 +14,7 @@ export function fromCompiled(root: string, snippet: CompiledSnippet, reference?:
     name: snippet.name,
     code: snippet.code,
     ...(reference !== undefined && { reference }),
+    ...(snippet.destination !== undefined && { destination: snippet.destination }),
     mapPosition: (line, column) => (line > lines ? toSource(line - lines, Math.max(1, column - (line === lines + 1 || columns === 2 ? columns : 0))) : undefined),
   };
 }

@@ -14,6 +14,7 @@ import { unknownFieldFindings } from './check-reads.js';
 import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
+import { withCardUrl } from './card-url.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
 
 export interface SnippetUnderTest {
@@ -27,8 +28,10 @@ export interface SnippetUnderTest {
   /** For compiled mappings: the same mapping without lowering or minification, to compare with. */
   reference?: string;
   /**
-   * The destination the snippet sends to when its URL does not say (the dashboard card supplies
-   * the URL): its text checks (markup, mentions) apply. A destination named by the URL wins.
+   * The destination the snippet declares (`destination:` in the mapping, the snippet header's
+   * "Destination:" line, or --destination). Where its card supplies the URL, the samples carry a
+   * URL of the card's form, and the destination's checks apply to the request. A destination
+   * named by the URL the snippet sets wins.
    */
   destination?: string;
 }
@@ -73,7 +76,7 @@ const ERROR_CODES: Record<string, FindingCode> = {
 };
 
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
-  const runtimeInputs = options.inputs.map(toRuntimeInput);
+  const runtimeInputs = options.inputs.map((input) => withCardUrl(toRuntimeInput(input), snippet.destination));
   const budget = { stopAfter: STOP_AFTER_FAILURES, maxOutputChars: MAX_OUTPUT_CHARS, maxTotalMs: MAX_TOTAL_RUN_MS };
   const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs, budget);
   // Parity only where the snippet ran cleanly (a failure is already a finding of its own), and
@@ -103,7 +106,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     const findings: Finding[] = [];
     let cancelled = false;
     if (outcome.ok) {
-      const verdict = checkResult(outcome.result);
+      const verdict = checkResult(outcome.result, { inputUrl: String(runtimeInputs[index]!['url']), env: runtimeInputs[index]!['env'], ...(snippet.destination !== undefined && { declared: snippet.destination }) });
       cancelled = verdict.cancelled;
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
       const request = outcome.result as { url?: unknown; headers?: unknown; payload?: unknown };

@@ -1,20 +1,9 @@
 // One cause, one finding: syntax errors, PATCH, missing Node globals; credentials in mappings;
 // helper modules matched by the mappings glob.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCli, tempProject } from '../support/cli.js';
 
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-once-'));
-  await writeFile(join(dir, 'package.json'), '{ "name": "once", "type": "module" }\n');
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(join(dir, name, '..'), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  return dir;
-}
+const project = tempProject;
 
 /** The `path:line:col  severity  message [code]` lines of a pretty report. */
 const findingLines = (text: string) => text.split('\n').filter((l) => /\s(error|warning)\s.*\[[\w.-]+\]$/.test(l));
@@ -38,7 +27,7 @@ describe('findings said once', () => {
   });
 
   it('PATCH is one warning, not one more per sample', async () => {
-    const dir = await project({ 'mappings/patch.ts': `${HEAD}export default defineMapping({\n  url: 'https://api.example.com/x',\n  events: {\n    'payment.succeeded': (event) => ({ method: 'PATCH', payload: { id: event.data.payment_id } }),\n  },\n});\n` });
+    const dir = await project({ 'mappings/patch.ts': `${HEAD}export default defineMapping({\n  url: 'https://api.acme-shop.io/x',\n  events: {\n    'payment.succeeded': (event) => ({ method: 'PATCH', payload: { id: event.data.payment_id } }),\n  },\n});\n` });
     const run = await runCli(['validate', 'mappings/patch.ts'], { cwd: dir });
     expect(run.code).toBe(0);
     const lines = findingLines(run.stdout);
@@ -49,7 +38,7 @@ describe('findings said once', () => {
   });
 
   it('"npm i @types/node" never stands beside the finding that the runtime has no such global', async () => {
-    const dir = await project({ 'mappings/globals.ts': `${HEAD}export default defineMapping({\n  url: 'https://api.example.com/x',\n  events: {\n    'payment.succeeded': (event) => ({ payload: { id: event.data.payment_id, k: String(process.env.X), r: typeof require } }),\n  },\n});\n` });
+    const dir = await project({ 'mappings/globals.ts': `${HEAD}export default defineMapping({\n  url: 'https://api.acme-shop.io/x',\n  events: {\n    'payment.succeeded': (event) => ({ payload: { id: event.data.payment_id, k: String(process.env.X), r: typeof require } }),\n  },\n});\n` });
     const run = await runCli(['validate', 'mappings/globals.ts'], { cwd: dir });
     expect(run.code).toBe(1);
     const text = run.stdout + run.stderr;
@@ -63,7 +52,7 @@ describe('findings said once', () => {
   });
 
   it('summary counts equal the findings printed (grouped per sample)', async () => {
-    const dir = await project({ 'mappings/bad.ts': `${HEAD}export default defineMapping({\n  url: 'https://api.example.com/x',\n  events: {\n    'payment.succeeded': (event) => ({ headers: { a: \`\${(event.data.metadata ?? {})['nope']}\` }, payload: {} }),\n  },\n});\n` });
+    const dir = await project({ 'mappings/bad.ts': `${HEAD}export default defineMapping({\n  url: 'https://api.acme-shop.io/x',\n  events: {\n    'payment.succeeded': (event) => ({ headers: { a: \`\${(event.data.metadata ?? {})['nope']}\` }, payload: {} }),\n  },\n});\n` });
     const run = await runCli(['validate', 'mappings/bad.ts', '-e', 'payment.succeeded'], { cwd: dir });
     const lines = findingLines(run.stdout);
     expect(lines).toHaveLength(1);

@@ -104,10 +104,12 @@ describe('build', () => {
 describe('templates --json', () => {
   it('carries each template\'s whole summary', async () => {
     const run = await runCli(['templates', '--json']);
-    const list = JSON.parse(run.stdout) as { name: string; summary: string }[];
+    const list = JSON.parse(run.stdout) as { name: string; summary: string; urlFrom: string }[];
     const slack = list.find((t) => t.name === 'slack')!;
     expect(slack.summary).toContain('Block Kit alerts');
-    expect(slack.summary).toContain('keep it out of public repos');
+    expect(slack.summary).toContain('it stays on the card, out of the code');
+    expect(slack.urlFrom).toBe('card');
+    expect(list.find((t) => t.name === 'segment')!.urlFrom).toBe('code');
     for (const t of list) expect(t.summary).toMatch(/[.)]$/);
   });
 });

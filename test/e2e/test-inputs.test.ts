@@ -9,7 +9,7 @@ import { FIXTURES } from '../support/fixtures.js';
 const MAPPING = `import { defineMapping, skip } from 'dodo-transform';
 
 export default defineMapping({
-  url: 'https://api.example.com/v1/events',
+  url: 'https://api.acme-shop.io/v1/events',
   events: {
     'payment.succeeded': (event, webhook) => ({
       headers: { Authorization: \`Bearer \${webhook.env?.['API_TOKEN']}\` },

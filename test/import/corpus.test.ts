@@ -34,10 +34,10 @@ const CASES: Record<string, Case> = {
     webhook.cancel = true;
     return webhook;
   }
-  webhook.url = 'https://refunds.example.com/hook';
+  webhook.url = 'https://refunds.acme-shop.io/hook';
   return webhook;
 }`,
-    contains: ["otherEvents: 'cancel'", "'refund.succeeded': onRefundEvent,", "return { url: 'https://refunds.example.com/hook', payload: event };"],
+    contains: ["otherEvents: 'cancel'", "'refund.succeeded': onRefundEvent,", "return { url: 'https://refunds.acme-shop.io/hook', payload: event };"],
   },
   'an array of event types with includes()': {
     code: `function handler(webhook) {
@@ -95,12 +95,12 @@ function handler(webhook) {
   function money(v) { return (v / 100).toFixed(2); }
   const d = webhook.payload.data;
   if (webhook.eventType === "refund.succeeded") {
-    webhook.url = webhook.env?.REFUND_URL ?? "https://default.example.com";
+    webhook.url = webhook.env?.REFUND_URL ?? "https://default.acme-shop.io";
     webhook.payload = { amount: money(d.amount ?? 0), reason: d.reason?.slice(0, 10) ?? null };
   }
   return webhook;
 }`,
-    contains: ["url: webhook.env?.REFUND_URL ?? 'https://default.example.com',", 'function money(v) { return (v / 100).toFixed(2); }'],
+    contains: ["url: webhook.env?.REFUND_URL ?? 'https://default.acme-shop.io',", 'function money(v) { return (v / 100).toFixed(2); }'],
   },
   'an if without braces in a switch case, with a default that forwards': {
     code: `function handler(webhook) {
@@ -126,14 +126,14 @@ function handler(webhook) {
   const parts = []
   const label = \`\${webhook.eventType} for \${webhook.payload.business_id}\`
   if (webhook.eventType === 'payment.succeeded') {
-    webhook.url = 'https://x.example.com/' + label
+    webhook.url = 'https://x.acme-shop.io/' + label
     ;[p.payment_id, p.currency].forEach((v) => parts.push(v))
     webhook.payload = { parts }
   }
   return webhook
 }`,
     contains: [
-      "const url = 'https://x.example.com/' + label;\n      [p.payment_id, p.currency].forEach((v) => parts.push(v));",
+      "const url = 'https://x.acme-shop.io/' + label;\n      [p.payment_id, p.currency].forEach((v) => parts.push(v));",
       "otherEvents: 'passthrough'",
     ],
   },

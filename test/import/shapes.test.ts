@@ -91,7 +91,7 @@ describe('import: dispatch shapes', () => {
   if (webhook.eventType !== 'payment.succeeded') return webhook;
   const p = webhook.payload.data;
   if (p.total_amount > 1000000) { webhook.cancel = true; return webhook; }
-  if (p.total_amount > 1000) { webhook.url = 'https://big.example.com/hook'; }
+  if (p.total_amount > 1000) { webhook.url = 'https://big.acme-shop.io/hook'; }
   webhook.headers = { 'X-Payment': p.payment_id };
   webhook.payload = { email: p.customer.email, amount: p.total_amount };
   return webhook;
@@ -107,7 +107,7 @@ describe('import: dispatch shapes', () => {
   it('a value computed before other statements is computed there, not moved past them', async () => {
     const code = `function handler(webhook) {
   if (webhook.eventType === 'payment.succeeded') {
-    webhook.url = 'https://example.com/' + webhook.payload.data.payment_id;
+    webhook.url = 'https://hooks.acme-shop.io/' + webhook.payload.data.payment_id;
     const body = { id: webhook.payload.data.payment_id, url: webhook.url };
     webhook.payload = body;
   }
@@ -118,7 +118,7 @@ describe('import: dispatch shapes', () => {
     expect(converted.notes.map((n) => [n.code, n.line])).toEqual([['not-converted', 4]]);
     const fixed = code.replace(', url: webhook.url', '');
     const { source } = await convertExactly(fixed);
-    expect(source).toContain("const url = 'https://example.com/' + event.data.payment_id;");
+    expect(source).toContain("const url = 'https://hooks.acme-shop.io/' + event.data.payment_id;");
     expect(source).toMatch(/return \{ url, payload: body \};/);
   });
 
@@ -208,7 +208,7 @@ describe('import: what cannot be converted', () => {
   });
 
   it('code beside the handler: helpers are copied, statements kept in a comment, untyped webhook fields flagged', async () => {
-    const code = `const BASE = "https://hooks.example.com";
+    const code = `const BASE = "https://hooks.acme-shop.io";
 function label(s) { return String(s).toUpperCase(); }
 console.log("loaded");
 function handler(webhook) {

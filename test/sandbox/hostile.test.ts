@@ -9,7 +9,7 @@ const sandbox = createSandbox({ timeoutMs: 300, memoryMb: 16, concurrency: 1, wa
 const roomy = createSandbox({ timeoutMs: 15_000, memoryMb: 16, concurrency: 1 });
 afterAll(() => Promise.all([sandbox.close(), roomy.close()]));
 
-const GOOD = 'function handler(webhook) { webhook.url = "https://example.com/ok"; return webhook; }';
+const GOOD = 'function handler(webhook) { webhook.url = "https://hooks.acme-shop.io/ok"; return webhook; }';
 
 function kindOf(o: RunOutcome): RunErrorKind | 'ok' {
   return o.ok ? 'ok' : o.error.kind;
@@ -20,7 +20,7 @@ async function expectKind(code: string, kind: RunErrorKind, box: Sandbox = sandb
   const outcome = await box.run(code, { payload: { n: 1 } });
   expect(kindOf(outcome), outcome.ok ? '' : outcome.error.message).toBe(kind);
   const after = await box.run(GOOD, { n: 2 });
-  expect(after, JSON.stringify(after)).toMatchObject({ ok: true, result: { n: 2, url: 'https://example.com/ok' } });
+  expect(after, JSON.stringify(after)).toMatchObject({ ok: true, result: { n: 2, url: 'https://hooks.acme-shop.io/ok' } });
   return outcome as RunOutcome & { ok: false };
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './fixtures.js';
@@ -27,5 +27,16 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 export async function copyFixture(from: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-test-'));
   await cp(from, dir, { recursive: true });
+  return dir;
+}
+
+/** A throw-away project (an ESM package.json) holding these files, by project path. */
+export async function tempProject(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-project-'));
+  await writeFile(join(dir, 'package.json'), '{ "name": "project", "type": "module" }\n');
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
   return dir;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkResult } from '../../src/validate/check-result.js';
 
-const base = { method: 'POST', url: 'https://example.com/hook', eventType: 'payment.succeeded', payload: { ok: true } };
+const base = { method: 'POST', url: 'https://hooks.acme-shop.io/hook', eventType: 'payment.succeeded', payload: { ok: true } };
 const found = (result: unknown) => checkResult(result).issues.map((i) => `${i.severity} ${i.code} ${i.jsonPath}`);
 
 describe('checks of what handler returned', () => {

@@ -26,7 +26,7 @@ describe('memory-limit', () => {
   it('a memory bomb on one event is a memory-limit finding; the other events still pass', async () => {
     const code = `function handler(webhook) {
   if (webhook.eventType === 'refund.failed') { const a = []; for (;;) a.push(new Array(1e6).fill(1)); }
-  webhook.url = 'https://example.com/hook';
+  webhook.url = 'https://hooks.acme-shop.io/hook';
   return webhook;
 }`;
     const { inputs } = await getSampleInputs({ root: FIXTURES, events: ['refund.failed', 'payment.failed'] });

@@ -38,17 +38,17 @@ describe('running snippets on samples', () => {
 
   it('parity-mismatch when the snippet and its reference disagree', async () => {
     const { inputs } = await getSampleInputs({ root: FIXTURES, events: ['payment.failed'] });
-    const snippet = 'function handler(webhook) { webhook.url = "https://example.com/a"; return webhook; }';
-    const reference = 'function handler(webhook) { webhook.url = "https://example.com/b"; return webhook; }';
+    const snippet = 'function handler(webhook) { webhook.url = "https://hooks.acme-shop.io/a"; return webhook; }';
+    const reference = 'function handler(webhook) { webhook.url = "https://hooks.acme-shop.io/b"; return webhook; }';
     const report = await validateSnippet({ file: 'p.js', name: 'p', code: snippet, reference }, { inputs: inputs.slice(0, 1), sandbox });
     expect(report.findings.map((f) => f.code)).toEqual(['parity-mismatch']);
-    expect(report.findings[0]?.details).toContain('-  "url": "https://example.com/b",');
+    expect(report.findings[0]?.details).toContain('-  "url": "https://hooks.acme-shop.io/b",');
   });
 
   it('golden files: --update writes them, a later change is a golden-mismatch with a diff', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-golden-'));
     const { inputs } = await getSampleInputs({ root: FIXTURES, events: ['payment.failed'] });
-    const code = 'function handler(webhook) { webhook.url = "https://example.com/a"; webhook.payload = { id: webhook.payload.data.payment_id }; return webhook; }';
+    const code = 'function handler(webhook) { webhook.url = "https://hooks.acme-shop.io/a"; webhook.payload = { id: webhook.payload.data.payment_id }; return webhook; }';
     const first = await validateSnippet({ file: 'g.js', name: 'g', code }, { inputs, sandbox, golden: { dir, update: true } });
     expect([...first.goldenWrites.keys()]).toEqual([join(dir, 'g', 'payment.failed.json')]);
     await mkdir(join(dir, 'g'), { recursive: true });
@@ -57,7 +57,7 @@ describe('running snippets on samples', () => {
     expect(same.findings).toEqual([]);
     const changed = await validateSnippet({ file: 'g.js', name: 'g', code: code.replace('/a"', '/b"') }, { inputs, sandbox, golden: { dir, update: false } });
     expect(changed.findings.map((f) => f.code)).toEqual(['golden-mismatch']);
-    expect(changed.findings[0]?.details).toContain('+  "url": "https://example.com/b",');
+    expect(changed.findings[0]?.details).toContain('+  "url": "https://hooks.acme-shop.io/b",');
   });
 
   it('bad sample files become bad-sample findings, good ones are run', async () => {

@@ -17,6 +17,7 @@ import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
 import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { checkResult } from '../../validate/check-result.js';
+import { withCardUrl } from '../../validate/card-url.js';
 import { toRuntimeInput, type SampleInput } from '../../validate/sample-inputs.js';
 import type { Finding } from '../../findings/finding.js';
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
@@ -87,13 +88,15 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   const sandbox = createSandbox({ concurrency: 1 });
   let prepared: Awaited<ReturnType<typeof prepareSnippets>>;
   let outcome: RunOutcome | undefined;
+  let runtimeInput: Record<string, unknown> | undefined;
   const envFindings: Finding[] = [];
   try {
     prepared = await prepareSnippets(root, [file], config, sandbox);
     const [first] = prepared.snippets;
     if (first && getExitCode(prepared.findings) === 0) {
       const run: SampleInput = { eventType: sample.eventType, name: sample.name, event: sample.event, ...(config.env && { env: config.env }) };
-      outcome = await sandbox.run(first.code, toRuntimeInput(run));
+      runtimeInput = withCardUrl(toRuntimeInput(run), first.destination);
+      outcome = await sandbox.run(first.code, runtimeInput);
       if (config.env) {
         // The runtime may omit env: the same sample without it, said only when that breaks the request.
         const report = await validateSnippet({ ...first, reference: first.code }, { inputs: withEnvRuns([{ eventType: sample.eventType, name: sample.name, event: sample.event }], config.env), sandbox });
@@ -117,7 +120,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
     io.stderr.write(`${where}${errColors.red('error')}  ${escapeText(outcome.error.message)} [${outcome.error.kind}]\n`);
     return EXIT_PROBLEMS;
   }
-  const verdict = checkResult(outcome.result);
+  const verdict = checkResult(outcome.result, { ...(typeof runtimeInput?.['url'] === 'string' && { inputUrl: runtimeInput['url'] }), ...(snippet.destination !== undefined && { declared: snippet.destination }) });
   const request = outcome.result as { method?: string; url?: string; headers?: Record<string, string>; payload?: unknown };
   if (verdict.cancelled) {
     io.stdout.write(`cancelled: ${sample.eventType} is not sent (the dashboard shows it as delivered)\n`);

@@ -12,7 +12,8 @@ export async function templates(io: CliIo, options: { json?: boolean }): Promise
   const colors = createColors(io, 'stdout');
   const width = Math.max(...catalog.map((t) => t.name.length));
   for (const t of catalog) {
-    io.stdout.write(`${colors.bold(t.name.padEnd(width))}  ${t.destination}; card asks for: ${t.credential}\n`);
+    const url = t.urlFrom === 'card' ? 'URL from the card' : 'URL from the code';
+    io.stdout.write(`${colors.bold(t.name.padEnd(width))}  ${t.destination}; ${url}; card asks for: ${t.credential}\n`);
     io.stdout.write(`${' '.repeat(width)}  ${colors.dim(`${t.events.length} events: ${t.events.join(', ')}`)}\n`);
   }
   io.stdout.write(`\nUse one: dodo-transform generate mapping --template <name>   (or: generate handler --template <name>)\n`);

@@ -88,7 +88,7 @@ export const discord = defineDestination({
   codes: CODES,
   hosts: DISCORD_HOSTS,
   urlFrom: 'card',
-  card: { credentials: 'channel webhook URL' },
+  card: { credentials: 'channel webhook URL', sampleUrl: 'https://discord.com/api/webhooks/112233445566778899/card-supplied-sample' },
   secrets: [{ pattern: /^https:\/\/(?:discord|discordapp)\.com\/api\/webhooks\/\d+\/[\w-]{40,}$/, label: 'a Discord webhook URL (the URL is the secret)' }],
   markup: { discordMarkdown: ['$.content', '$.embeds[*].description', '$.embeds[*].fields[*].value'] },
   routes: [DISCORD_ENDPOINT],

@@ -105,7 +105,7 @@ export const inngest = defineDestination({
   codes: CODES,
   hosts: INNGEST_HOSTS,
   urlFrom: 'card',
-  card: { credentials: 'webhook URL with the Event Key' },
+  card: { credentials: 'webhook URL with the Event Key', sampleUrl: 'https://inn.gs/e/cardSuppliedSampleKey' },
   routes: INNGEST_ENDPOINTS,
   unknownRoute: {
     message: (path) => `"${path}" is not the Inngest Event API route: send events to https://inn.gs/e/<event key> (Inngest dashboard → Manage → Event Keys)`,

@@ -145,7 +145,7 @@ export const microsoftTeams = defineDestination({
   codes: CODES,
   hosts: [OFFICE_HOST, ...WORKFLOW_HOSTS.map((host) => ({ host, path: WORKFLOW_PATH }))],
   urlFrom: 'card',
-  card: { credentials: 'workflow webhook URL' },
+  card: { credentials: 'workflow webhook URL', sampleUrl: 'https://prod-27.westus.logic.azure.com:443/workflows/7d2f1c9a4b3e4f5a8c6d2e1f0a9b8c7d/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=cardSuppliedSample' },
   routes: TEAMS_ENDPOINTS,
   unknownRoute: {
     message: (path) => `"${path}" is not a Teams webhook URL: use the URL of a Workflows "When a Teams webhook request is received" trigger (or a connector's https://….webhook.office.com/webhookb2/…)`,

@@ -53,7 +53,7 @@ export const n8n = defineDestination({
   hosts: N8N_HOSTS,
   claims: CLAIMED,
   urlFrom: 'card',
-  card: { credentials: 'Webhook node production URL' },
+  card: { credentials: 'Webhook node production URL', sampleUrl: 'https://dodo-sample.app.n8n.cloud/webhook/dodo-payments' },
   routes: N8N_ENDPOINTS,
   unknownRoute: {
     message: (path) => `"${path}" is not an n8n webhook URL: copy the Production URL from the Webhook node (https://<your n8n>/webhook/<path>)`,

@@ -134,7 +134,7 @@ export const slack = defineDestination({
   codes: CODES,
   hosts: SLACK_HOSTS,
   urlFrom: 'card',
-  card: { credentials: 'incoming webhook URL' },
+  card: { credentials: 'incoming webhook URL', sampleUrl: 'https://hooks.slack.com/services/TDODO1234/BDODO5678/sampleSecret' },
   secrets: [
     { pattern: /^xox[abposr]-[A-Za-z0-9-]{10,}$/, label: 'a Slack token' },
     { pattern: /^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}$/, label: 'a Slack webhook URL (the URL is the secret)' },

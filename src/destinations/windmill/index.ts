@@ -87,7 +87,7 @@ export const windmill = defineDestination({
   hosts: WINDMILL_HOSTS,
   claims: RUN_ROUTE,
   urlFrom: 'card',
-  card: { credentials: 'webhook URL and token' },
+  card: { credentials: 'webhook URL and token', sampleUrl: 'https://app.windmill.dev/api/w/billing/jobs/run/f/f/billing/dodo_events' },
   routes: WINDMILL_ENDPOINTS,
   resolveRoute(path) {
     const route = parseRoute(path);

@@ -65,7 +65,7 @@ export const zapier = defineDestination({
   codes: CODES,
   hosts: ZAPIER_HOSTS,
   urlFrom: 'card',
-  card: { credentials: 'Catch Hook URL' },
+  card: { credentials: 'Catch Hook URL', sampleUrl: 'https://hooks.zapier.com/hooks/catch/1234567/cardsample/' },
   routes: ZAPIER_ENDPOINTS,
   unknownRoute: {
     message: (path) => `"${path}" is not a Catch Hook URL: in the Zap, pick Webhooks by Zapier → Catch Hook and copy its URL (https://hooks.zapier.com/hooks/catch/<account id>/<hook key>/)`,

@@ -1,5 +1,6 @@
 import type { EventType } from '../events/event-types.js';
 import type { DodoEvent } from '../events/types.js';
+import type { DestinationId } from './destination-ids.js';
 
 /** Methods the runtime honours. PATCH only works on newer runtimes: the compiler warns about it. */
 export type HttpMethod = 'POST' | 'PUT' | 'PATCH';
@@ -38,7 +39,13 @@ export type EventHandler<E extends EventType> = (event: DodoEvent<E>, webhook: W
 export type EventHandlers = { [E in EventType]?: EventHandler<E> };
 
 export interface Mapping {
-  /** Default destination URL for every event whose result has no `url`. */
+  /**
+   * The integration this mapping is for. Its request checks then run even when the URL comes
+   * from the dashboard card (Slack, Discord, Teams, Zapier, n8n, Inngest, Windmill): leave `url`
+   * out for those, so the card's URL is kept.
+   */
+  destination?: DestinationId;
+  /** Default destination URL for every event whose result has no `url`; leave it out where the card supplies the URL. */
   url?: string;
   /**
    * What happens to events with no handler: `"cancel"` drops them, `"passthrough"`
@@ -54,6 +61,7 @@ export interface Mapping {
  * `event` is the exact event, unknown event keys are errors with a suggestion).
  * @example
  * export default defineMapping({
+ *   destination: "segment",
  *   url: "https://api.segment.io/v1/track",
  *   events: {
  *     "payment.succeeded": (event) => ({ payload: { userId: event.data.customer.customer_id, event: "Order Completed" } }),

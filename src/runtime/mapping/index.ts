@@ -4,6 +4,7 @@ export { defineMapping, skip } from './define-mapping.js';
 export type {
   EventHandler, EventHandlers, HttpMethod, Mapping, MappingResult, Send, Skip, WebhookContext,
 } from './define-mapping.js';
+export { DESTINATION_IDS, type DestinationId } from './destination-ids.js';
 export { EVENT_TYPES, isEventType } from '../events/event-types.js';
 export type { EventType } from '../events/event-types.js';
 export type { AnyDodoEvent, DodoEvent, EventData } from '../events/types.js';

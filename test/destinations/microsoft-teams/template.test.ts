@@ -4,7 +4,7 @@ import { validateDestinationRequest } from '../../../src/destinations/registry.j
 import { TEAMS_SIZE_LIMIT_BYTES } from '../../../src/destinations/microsoft-teams/index.js';
 import { EVENT_TYPES } from '../../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../../src/samples/index.js';
-import { makeWebhook, runSnippet } from '../../support/run-snippet.js';
+import { makeCardWebhook, runSnippet } from '../../support/run-snippet.js';
 import { compileTemplate } from '../../support/templates.js';
 
 const HANDLED = [
@@ -27,7 +27,7 @@ beforeAll(async () => {
   code = compiled.snippets[0]?.code ?? '';
   for (const type of EVENT_TYPES) {
     for (const variant of getVariants(BUILTIN_SAMPLES[type])) {
-      results.set(`${type}/${variant.name}`, runSnippet(code, makeWebhook(variant.event as { type: string })) as Result);
+      results.set(`${type}/${variant.name}`, runSnippet(code, makeCardWebhook('microsoft-teams', variant.event as { type: string })) as Result);
     }
   }
 });

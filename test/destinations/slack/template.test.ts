@@ -3,7 +3,7 @@ import type { Finding } from '../../../src/findings/finding.js';
 import { validateDestinationRequest } from '../../../src/destinations/registry.js';
 import { EVENT_TYPES } from '../../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../../src/samples/index.js';
-import { makeWebhook, runSnippet } from '../../support/run-snippet.js';
+import { makeCardWebhook, runSnippet } from '../../support/run-snippet.js';
 import { compileTemplate } from '../../support/templates.js';
 
 const HANDLED = [
@@ -23,7 +23,7 @@ beforeAll(async () => {
   code = compiled.snippets[0]?.code ?? '';
   for (const type of EVENT_TYPES) {
     for (const variant of getVariants(BUILTIN_SAMPLES[type])) {
-      results.set(`${type}/${variant.name}`, runSnippet(code, makeWebhook(variant.event as { type: string })) as Result);
+      results.set(`${type}/${variant.name}`, runSnippet(code, makeCardWebhook('slack', variant.event as { type: string })) as Result);
     }
   }
 });

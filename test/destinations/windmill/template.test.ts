@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateDestinationRequest } from '../../../src/destinations/registry.js';
 import { EVENT_TYPES } from '../../../src/runtime/events/event-types.js';
 import { BUILTIN_SAMPLES, getVariants } from '../../../src/samples/index.js';
-import { makeWebhook, runSnippet } from '../../support/run-snippet.js';
+import { makeCardWebhook, runSnippet } from '../../support/run-snippet.js';
 import { compileTemplate } from '../../support/templates.js';
 
 const FAMILIES = ['payment.', 'subscription.', 'refund.', 'dispute.'];
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 function run(event: unknown): Result {
-  return runSnippet(code, makeWebhook(event as { type: string })) as Result;
+  return runSnippet(code, makeCardWebhook('windmill', event as { type: string })) as Result;
 }
 
 describe('templates/windmill.ts', () => {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { placeholderReason } from '../../src/validate/placeholder-url.js';
+import { checkResult } from '../../src/validate/check-result.js';
+import { getDestination } from '../../src/destinations/registry.js';
+
+describe('placeholder URLs', () => {
+  it.each([
+    'https://example.com/hook',
+    'https://api.example.org/v1',
+    'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    'https://discord.com/api/webhooks/000000000000000000/abc-token',
+    'https://inn.gs/e/REPLACE_WITH_YOUR_EVENT_KEY',
+    'https://your-instance.app.n8n.cloud/webhook/dodo',
+    'https://hooks.zapier.com/hooks/catch/0000000/abcdef/',
+    'https://hooks.acme.io/<your-path>',
+    'https://shop.localhost/hook',
+  ])('%s is a placeholder', (url) => {
+    expect(placeholderReason(url)).toBeDefined();
+  });
+
+  it.each([
+    'https://api.segment.io/v1/track',
+    'https://hooks.slack.com/services/T04ABCD12/B05EFGH34/q1w2e3r4t5y6u7i8o9p0',
+    'https://discord.com/api/webhooks/112233445566778899/aB3-xY9_token',
+    'https://prod-27.westus.logic.azure.com:443/workflows/7d2f1c9a/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc',
+    'https://hooks.acme-shop.io/orders?page=100000',
+    'not a url',
+  ])('%s is not', (url) => {
+    expect(placeholderReason(url)).toBeUndefined();
+  });
+
+  it('every card destination\'s sample URL picks that destination and is no placeholder', () => {
+    for (const id of ['slack', 'discord', 'microsoft-teams', 'zapier', 'n8n', 'inngest', 'windmill']) {
+      const url = getDestination(id)!.card.sampleUrl!;
+      expect(placeholderReason(url), id).toBeUndefined();
+      expect(checkResult({ method: 'POST', url, payload: {} }).issues.some((i) => i.code === 'placeholder-url'), id).toBe(false);
+    }
+  });
+});
+
+describe('the URL against the declared destination', () => {
+  const card = getDestination('slack')!.card.sampleUrl!;
+  const request = (url: string) => ({ method: 'POST', url, payload: { text: 'hi' } });
+  const codes = (url: string, context: Parameters<typeof checkResult>[1]) => checkResult(request(url), context).issues.map((i) => `${i.severity} ${i.code}`);
+
+  it('a placeholder the code wrote is an error; the sample\'s own URL and a URL from webhook.env are not', () => {
+    expect(codes('https://example.com/hook', { inputUrl: 'https://endpoint.example.com/x' })).toEqual(['error placeholder-url']);
+    expect(codes('https://endpoint.example.com/x', { inputUrl: 'https://endpoint.example.com/x' })).toEqual([]);
+    expect(codes('https://example.com/hook', { inputUrl: card, env: { HOOK: 'https://example.com/hook' } })).toEqual([]);
+  });
+
+  it('keeping the card\'s URL passes; replacing it is card-url-overwritten, unless it comes from webhook.env', () => {
+    expect(codes(card, { inputUrl: card, declared: 'slack' })).toEqual([]);
+    expect(codes('https://hooks.slack.com/services/T04ABCD12/B05EFGH34/q1w2e3r4t5y6u7i8o9p0', { inputUrl: card, declared: 'slack' })).toEqual(['error card-url-overwritten']);
+    expect(codes('https://hooks.acme-shop.io/x', { inputUrl: card, declared: 'slack', env: { ALERTS: 'https://hooks.acme-shop.io/x' } })).toEqual([]);
+  });
+
+  it('a URL of another destination is destination-mismatch; a code-URL destination left on the card\'s URL is url-not-set', () => {
+    expect(codes('https://api.segment.io/v1/track', { inputUrl: card, declared: 'slack' })).toContain('warning destination-mismatch');
+    expect(codes('https://endpoint.example.com/x', { inputUrl: 'https://endpoint.example.com/x', declared: 'segment' })).toEqual(['warning url-not-set']);
+  });
+
+  it('the declared destination\'s schema checks the body when the URL names no destination', () => {
+    const verdict = checkResult({ method: 'POST', url: 'https://hooks.acme-shop.io/x', payload: { blocks: 'nope' } }, { declared: 'slack' });
+    expect(verdict).toMatchObject({ destination: 'slack' });
+    expect(verdict.issues.length).toBeGreaterThan(0);
+  });
+});
