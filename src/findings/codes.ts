@@ -54,6 +54,7 @@ export const FINDING_CODES = {
   'wrong-currency': error('text shows an amount with a currency symbol or code that is not the event\'s currency'),
   'null-amount': error('text shows 0 for an amount that is null in the event'),
   'impossible-comparison': error('a Dodo field compared with a value it never takes (dispute_status === "won")'),
+  'string-amount': warning('arithmetic on a dispute\'s amount, which arrives as a string ("400"): + joins it as text'),
   'unknown-field': error('the snippet reads a field that no event of that type has (always undefined)'),
   'rendered-garbage': error('text that reads undefined, NaN, [object Object], Invalid Date, null or a 1970 date'),
   'unescaped-markup': error('customer-controlled text arrives raw in HTML, Slack mrkdwn or a Discord message that pings @everyone'),

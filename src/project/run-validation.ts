@@ -58,10 +58,13 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
   const statedPatch = new Set(run.findings.filter((f) => f.code === 'patch-method').map((f) => f.file));
   // A mapping's placeholder or card-overwriting `url` is said at its line, not on every sample.
   const statedUrl = new Set(run.findings.filter((f) => f.code === 'placeholder-url' || f.code === 'card-url-overwritten').map((f) => `${f.file}|${f.code}`));
+  // `amount` is a string only on dispute events: the warning matters where the snippet handles one.
+  const handlesDisputes = new Set(summaries.filter((s) => s.events.some((e) => e.event.startsWith('dispute.') && e.runs > e.cancelled)).map((s) => s.file));
   const missingGlobals = new Set(run.findings.filter((f) => f.code === 'unavailable-global').map((f) => `${f.file}|${/^(\S+) is not available/.exec(f.message)?.[1]}`));
   const reported = findings.filter((f) => !(f.code === 'escape-attempt' && f.event !== undefined && statedEscapes.has(f.file)) &&
     !(f.code === 'invalid-method' && f.severity === 'warning' && f.event !== undefined && statedPatch.has(f.file)) &&
     !(f.event !== undefined && statedUrl.has(`${f.file}|${f.code}`)) &&
+    !(f.code === 'string-amount' && !handlesDisputes.has(f.file ?? '')) &&
     !(f.code === 'runtime-error' && missingGlobals.has(`${f.file}|${/^ReferenceError: (\S+) is not defined/.exec(f.message)?.[1]}`)));
   return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(reported), summaries }, goldenWrites };
 }

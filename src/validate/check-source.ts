@@ -2,6 +2,7 @@ import { parse, type Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import { analyzeProgram } from '../analyze/analyze-code.js';
 import { checkComparisons } from '../analyze/comparisons.js';
+import { checkStringAmounts } from '../analyze/string-amounts.js';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import type { Finding } from '../findings/finding.js';
 import { describeCredential } from './credentials.js';
@@ -36,6 +37,7 @@ export function checkSnippetSource(code: string, file: string): Finding[] {
   }
   for (const issue of analyzeProgram(program)) findings.push(at(issue));
   for (const issue of checkComparisons(program)) findings.push(at(issue));
+  for (const issue of checkStringAmounts(program)) findings.push(at(issue));
   for (const issue of findCredentialLiterals(program)) findings.push(at(issue));
   return findings;
 }

@@ -265,8 +265,17 @@ function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: 
     ...where,
     event: input.eventType,
     sample: input.name,
-    message: error.message,
+    message: error.message + nullableHint(input, error.message),
   };
+}
+
+/**
+ * A TypeError on the variant whose nullable fields are null or absent is a field used without
+ * a guard: say so, since "Cannot read properties of null" alone does not name the cause.
+ */
+function nullableHint(input: SampleInput, message: string): string {
+  if (!input.name.startsWith('builtin/nullable-absent') || !/^TypeError: .*\b(null|undefined)\b/.test(message)) return '';
+  return ' (this sample has every field that may be null set to null, and every optional field left out: a nullable field is used without a guard; check it first, e.g. `x != null ? … : "—"` or `x?.y`)';
 }
 
 function parityFindings(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: true }>, reference: ReferenceOutcome): Finding[] {
