@@ -9,6 +9,8 @@
 import { getCurrencyExponent, toMajorUnits } from '../runtime/helpers/money.js';
 import { MARKUP } from '../samples/variants.js';
 import type { ResultIssue } from './check-result.js';
+import { getDestination } from '../destinations/registry.js';
+import { selectStrings } from '../destinations/select-fields.js';
 
 const AMOUNT_FIELDS = ['total_amount', 'recurring_pre_tax_amount', 'amount', 'settlement_amount', 'tax'] as const;
 
@@ -192,25 +194,10 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
 
 // --- Customer text injected unescaped ---------------------------------------------------------
 
-const EMAIL_HTML: Readonly<Record<string, (payload: unknown) => Leaf[]>> = {
-  resend: (p) => pick(p, ['html']),
-  autosend: (p) => pick(p, ['html']),
-  keplars: (p) => ((p as { is_html?: unknown } | null)?.is_html === true ? pick(p, ['body']) : []),
-  sendgrid: (p) => {
-    const content = (p as { content?: unknown } | null)?.content;
-    if (!Array.isArray(content)) return [];
-    return content.flatMap((c, i) => ((c as { type?: unknown })?.type === 'text/html' && typeof (c as { value?: unknown }).value === 'string'
-      ? [{ path: `$.payload.content[${i}].value`, value: (c as { value: string }).value }] : []));
-  },
-  'close-crm': (p) => pick(p, ['note_html']),
-};
-
-function pick(payload: unknown, keys: readonly string[]): Leaf[] {
-  if (payload === null || typeof payload !== 'object') return [];
-  return keys.flatMap((k) => {
-    const v = (payload as Record<string, unknown>)[k];
-    return typeof v === 'string' ? [{ path: `$.payload.${k}`, value: v }] : [];
-  });
+/** The request's HTML fields, as its destination declares them (`markup.html` in src/destinations/<id>). */
+function htmlFields(destination: string | undefined, payload: unknown): Leaf[] {
+  const selectors = destination === undefined ? undefined : getDestination(destination)?.markup.html;
+  return (selectors ?? []).flatMap((selector) => selectStrings(payload, selector, '$.payload'));
 }
 
 /** Slack text that is mrkdwn: everything but plain_text objects and non-text fields. */
@@ -238,12 +225,9 @@ function discordGuarded(payload: unknown): boolean {
 function checkMarkup(payload: unknown, leaves: readonly Leaf[], input: TextCheckInput): ResultIssue[] {
   if (!allStrings(input.event).includes(MARKUP)) return [];
   const issues: ResultIssue[] = [];
-  const html = input.destination !== undefined ? EMAIL_HTML[input.destination] : undefined;
-  if (html) {
-    for (const leaf of html(payload)) {
-      if (!leaf.value.includes('<script>alert(1)</script>')) continue;
-      issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text arrives raw in the HTML body (a <script> tag from the markup-chars sample): wrap it in escapeHtml()' });
-    }
+  for (const leaf of htmlFields(input.destination, payload)) {
+    if (!leaf.value.includes('<script>alert(1)</script>')) continue;
+    issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text arrives raw in the HTML body (a <script> tag from the markup-chars sample): wrap it in escapeHtml()' });
   }
   if (input.destination === 'slack') {
     for (const leaf of slackMrkdwn(leaves, payload)) {

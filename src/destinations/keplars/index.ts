@@ -94,7 +94,7 @@ export const keplars = defineDestination({
   hosts: KEPLARS_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
-  markup: { html: ['$.body', '$.email.body'] },
+  markup: { html: ['$[?(@.is_html==true)].body', '$.email[?(@.is_html==true)].body'] },
   routes: KEPLARS_ENDPOINTS,
   unknownRoute: { nearMiss: 'a Keplars send route' },
   checkBody: scheduledAt,
