@@ -294,7 +294,7 @@ function run(outer) {
   return guarded(function () {
     var value;
     try {
-      value = apply(apply(outer, undefined, [input]), undefined, []);
+      value = apply(outer, undefined, [input]);
     } catch (e) {
       return describeThrow(e);
     }
@@ -368,7 +368,7 @@ function inspect(outer) {
   return guarded(function () {
     var value;
     try {
-      value = apply(apply(outer, undefined, [input]), undefined, []);
+      value = apply(outer, undefined, [input]);
     } catch (e) {
       return fail('throw', describeError(e), snippetStack(e));
     }
@@ -383,7 +383,7 @@ function data(outer) {
   return guarded(function () {
     var value;
     try {
-      value = apply(apply(outer, undefined, [input]), undefined, []);
+      value = apply(outer, undefined, [input]);
     } catch (e) {
       return fail('throw', describeError(e), snippetStack(e));
     }

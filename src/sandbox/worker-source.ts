@@ -42,12 +42,13 @@ import { SNIPPET_FILENAME } from './types.js';
 
 /**
  * The runtime runs `(function () { <code>\nreturn handler(<input>); })()`. On the fast path the
- * input is bound through a closure parameter, so the script compiles once per batch and nothing
- * is added to the global object. The prefix shares the snippet's first line:
+ * function receives the input as its argument and the suffix passes it on (`arguments[0]`): the
+ * script compiles once per batch, and no name of the sandbox's is in the snippet's scope or on the
+ * global object. The prefix shares the snippet's first line:
  * `columnOffset: -prefix.length` makes V8 report the coordinates of the code as pasted.
  */
-export const FUNCTION_PREFIX = '(function (__dodo_input__) { return function () { ';
-export const FUNCTION_SUFFIX = '\nreturn handler(__dodo_input__); }; })';
+export const FUNCTION_PREFIX = '(function () { ';
+export const FUNCTION_SUFFIX = '\nreturn handler(arguments[0]); })';
 /** The slow path evaluates the exact runtime wrapper, with the input as a JSON literal. */
 export const RUNTIME_PREFIX = '(function () { ';
 /** Samples per timed call on the fast path. */

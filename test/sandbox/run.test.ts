@@ -37,6 +37,11 @@ describe('sandbox: normal runs', () => {
     expect(ok(await sandbox.run(code, { a: 1 })).result).toEqual({ seen: 1, early: true });
   });
 
+  it('gives the snippet no name of the sandbox\'s: the input reaches handler without a visible binding', async () => {
+    const code = 'var t = typeof __dodo_input__;\nfunction handler(w) { w.t = t; w.own = Object.getOwnPropertyNames(globalThis).filter(function (n) { return /dodo/i.test(n); }); return w; }';
+    expect(ok(await sandbox.run(code, { a: 1 })).result).toEqual({ a: 1, t: 'undefined', own: [] });
+  });
+
   it('does not change the input object the caller passed', async () => {
     const input = { payload: { n: 1 } };
     ok(await sandbox.run('function handler(w) { w.payload.n = 2; return w; }', input));
