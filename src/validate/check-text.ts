@@ -35,33 +35,55 @@ export interface TextCheckInput {
 
 interface Leaf { path: string; value: string }
 
-function* stringLeaves(value: unknown, path: string, depth = 0): Generator<Leaf> {
-  if (depth > 64) return;
-  if (typeof value === 'string') yield { path, value };
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* stringLeaves(value[i], `${path}[${i}]`, depth + 1);
+function stringLeaves(value: unknown, path: string, out: Leaf[] = [], depth = 0): Leaf[] {
+  if (depth > 64) return out;
+  if (typeof value === 'string') out.push({ path, value });
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) stringLeaves(value[i], `${path}[${i}]`, out, depth + 1);
   else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* stringLeaves(v, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, depth + 1);
+    for (const k of Object.keys(value)) stringLeaves((value as Record<string, unknown>)[k], IDENTIFIER.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, out, depth + 1);
   }
+  return out;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * What a sample event holds, worked out once per event: every snippet runs on the same sample
+ * objects, and a check runs thousands of them.
+ */
+interface EventFacts {
+  /** Every string of the event, one per line. */
+  strings: string;
+  /** Which GARBAGE patterns the event's own text already contains (a customer named "null"). */
+  garbageInEvent: boolean[];
+  amounts: ReturnType<typeof knownAmounts>;
+}
+
+const FACTS = new WeakMap<object, EventFacts>();
+
+function factsOf(event: unknown): EventFacts {
+  const cached = typeof event === 'object' && event !== null ? FACTS.get(event) : undefined;
+  if (cached) return cached;
+  const strings = stringLeaves(event, '$').map((l) => l.value).join('\n');
+  const facts = { strings, garbageInEvent: GARBAGE.map((g) => g.pattern.test(strings)), amounts: knownAmounts(event) };
+  if (typeof event === 'object' && event !== null) FACTS.set(event, facts);
+  return facts;
 }
 
 function allStrings(value: unknown): string {
-  let out = '';
-  for (const leaf of stringLeaves(value, '$')) out += `${leaf.value}\n`;
-  return out;
+  return factsOf(value).strings;
 }
 
 const isNumericText = (s: string): boolean => /^\s*[-+]?\d[\d,]*(\.\d+)?\s*$/.test(s);
 
 /** Checks the strings of a request (url, headers and payload) against the sample it was made from. */
 export function checkText(request: { url?: unknown; headers?: unknown; payload?: unknown }, input: TextCheckInput): ResultIssue[] {
-  const leaves = [
-    ...stringLeaves(request.url, '$.url'),
-    ...stringLeaves(request.headers, '$.headers'),
-    ...stringLeaves(request.payload, '$.payload'),
-  ];
-  const known = allStrings(input.event);
+  const leaves = stringLeaves(request.url, '$.url');
+  stringLeaves(request.headers, '$.headers', leaves);
+  stringLeaves(request.payload, '$.payload', leaves);
+  const facts = factsOf(input.event);
   return [
-    ...checkGarbage(leaves, known, input),
+    ...checkGarbage(leaves, facts, input),
     ...checkMoneyInText(leaves, input.event),
     ...checkMarkup(request.payload, leaves, input),
   ];
@@ -78,14 +100,18 @@ const GARBAGE: readonly { pattern: RegExp; what: string; severity: 'error' | 'wa
   { pattern: /\bnull\b/, what: '"null" (a null field rendered as text)', severity: 'warning' },
 ];
 
-function checkGarbage(leaves: readonly Leaf[], known: string, input: TextCheckInput): ResultIssue[] {
+/** Any of GARBAGE's patterns: most strings match none, and one test rules them all out. */
+const ANY_GARBAGE = /undefined|NaN|\[object Object\]|Invalid Date|1970|null/;
+
+function checkGarbage(leaves: readonly Leaf[], facts: EventFacts, input: TextCheckInput): ResultIssue[] {
   const issues: ResultIssue[] = [];
   const variant = input.sample.startsWith('builtin/') ? ` on the ${input.sample.slice('builtin/'.length)} variant` : '';
   // The URL and headers have their own check (undefined-in-request).
-  for (const { path, value } of leaves.filter((l) => l.path.startsWith('$.payload'))) {
-    for (const g of GARBAGE) {
+  for (const { path, value } of leaves) {
+    if (!path.startsWith('$.payload') || !ANY_GARBAGE.test(value)) continue;
+    for (const [index, g] of GARBAGE.entries()) {
       // Text that is in the event itself (a customer literally named "null") is not garbage.
-      if (!g.pattern.test(value) || g.pattern.test(known)) continue;
+      if (facts.garbageInEvent[index] || !g.pattern.test(value)) continue;
       issues.push({
         code: 'rendered-garbage', severity: g.severity, jsonPath: path,
         message: `${quote(value)} contains ${g.what}${variant}; guard the field (e.g. \`x ?? "—"\`, or skip the line when it is null)`,
@@ -135,12 +161,12 @@ function currencyNear(text: string, start: number, end: number): string[] {
 }
 
 function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[] {
-  const { amounts, nullFields } = knownAmounts(event);
+  const { amounts, nullFields } = factsOf(event).amounts;
   if (amounts.length === 0 && nullFields.length === 0) return [];
   const issues: ResultIssue[] = [];
   for (const { path, value } of leaves) {
     // A value that is only a number is checkAmounts' to judge (as a whole field).
-    if (isNumericText(value) || value.length > 20_000) continue;
+    if (!/\d/.test(value) || isNumericText(value) || value.length > 20_000) continue;
     let reported = false;
     for (const m of value.matchAll(NUMBER)) {
       if (reported) break;

@@ -38,3 +38,4 @@ export async function benchWatch(dir: string, mode: 'build' | 'check', edits = 5
   await done;
   return { firstRunMs: first.durationMs, recheckMs: times.map(Math.round), medianMs: Math.round(median(times)) };
 }
+export { benchJudging } from './judging-cost.js';
