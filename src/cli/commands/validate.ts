@@ -8,6 +8,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
+import { writeHtmlReport } from '../html-output.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { assertReadableFile } from '../../util/user-files.js';
 import { checkDestinationName, withDestination } from '../../project/destination-option.js';
@@ -24,6 +25,8 @@ export interface ValidateOptions extends CompileFlags {
   expected?: string;
   update?: boolean;
   reporter: ReporterName;
+  /** --reporter html: the file to write the HTML report to (besides the terminal reporter's output). */
+  html?: string;
   timeout?: number;
   /** Destination of the .js snippets whose URL comes from the dashboard card. */
   destination?: string;
@@ -67,6 +70,8 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     // The project's expected outputs describe its own mappings, not a built-in template that shares a name.
     ...(own.length > 0 && { golden: { dir: options.expected ? resolve(io.cwd, options.expected) : config.expected, update: options.update ?? false } }),
     sandbox,
+    // Every sample's result, only when the HTML report will show them: terminal runs keep findings alone.
+    ...(options.html !== undefined && { keepResults: true }),
   });
   progress.done();
   if (goldenWrites.size > 0) {
@@ -74,6 +79,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     io.stderr.write(`updated ${goldenWrites.size} expected output file${goldenWrites.size === 1 ? '' : 's'}\n`);
   }
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: files.length, mode: 'validate' });
+  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html)}\n`);
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
