@@ -27,13 +27,22 @@ export function splitReporters(chosen: readonly ReporterChoice[] | undefined, ou
   return { reporter: terminal[0] ?? 'pretty', ...(html && { html: out ?? DEFAULT_HTML_OUT }) };
 }
 
-/** Writes the report to `out` (relative to cwd); returns the path as the user would type it. */
-export async function writeHtmlReport(cwd: string, report: Report, out: string, now = new Date()): Promise<string> {
+/**
+ * A file the report can be written to: in an existing folder, not a folder itself. Checked before
+ * the run too, so a typo in --out does not cost a whole validation first.
+ */
+export function assertReportPath(cwd: string, out: string): string {
   const path = resolve(cwd, out);
   const folder = dirname(path);
   const kind = (p: string) => { try { return statSync(p).isDirectory() ? 'directory' : 'file'; } catch { return undefined; } };
   if (kind(folder) !== 'directory') throw new UserError(`cannot write the HTML report to ${out}: the folder ${relative(cwd, folder) || folder} does not exist`);
   if (kind(path) === 'directory') throw new UserError(`cannot write the HTML report to ${out}: it is a directory (name a file, e.g. ${out.replace(/\/+$/, '')}/${DEFAULT_HTML_OUT})`);
+  return path;
+}
+
+/** Writes the report to `out` (relative to cwd); returns the path as the user would type it. */
+export async function writeHtmlReport(cwd: string, report: Report, out: string, now = new Date()): Promise<string> {
+  const path = assertReportPath(cwd, out);
   const html = renderHtmlReport(report, { generatedAt: now });
   try {
     await writeFilesAtomic(new Map([[path, html]]));

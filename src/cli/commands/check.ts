@@ -4,7 +4,7 @@ import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
-import { writeHtmlReport } from '../html-output.js';
+import { assertReportPath, writeHtmlReport } from '../html-output.js';
 export interface CheckOptions extends CompileFlags {
   reporter: ReporterName;
   /** --reporter html: the file to write the HTML report to (besides the terminal reporter's output). */
@@ -20,6 +20,7 @@ export interface CheckOptions extends CompileFlags {
  */
 export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const started = performance.now();
+  if (options.html !== undefined) assertReportPath(io.cwd, options.html);
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);

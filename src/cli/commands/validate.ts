@@ -8,7 +8,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
-import { writeHtmlReport } from '../html-output.js';
+import { assertReportPath, writeHtmlReport } from '../html-output.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { assertReadableFile } from '../../util/user-files.js';
 import { checkDestinationName, withDestination } from '../../project/destination-option.js';
@@ -37,6 +37,7 @@ export interface ValidateOptions extends CompileFlags {
 /** Validates `.js` snippets and `.ts` mappings on every sample; exit 1 on any error finding. */
 export async function validate(io: CliIo, options: ValidateOptions): Promise<number> {
   if (options.files.length === 0) throw new UserError('give at least one .js snippet or .ts mapping to validate');
+  if (options.html !== undefined) assertReportPath(io.cwd, options.html);
   // A bare name that is not a file is a built-in template (`validate slack`).
   const inputs = options.files.map((f) => resolveFileOrTemplate(io.cwd, f));
   const files = inputs.map((i) => i.path);

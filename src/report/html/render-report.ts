@@ -3,7 +3,7 @@
 //
 // Size: identical outcomes are rendered once (cards list the samples that share one), at most
 // `maxCardsPerEvent` distinct outcomes per event are drawn, and the previews stop once
-// `maxPreviewChars` are used (the rest say how to see them): 20 mappings × 300 samples stay
+// `maxPreviewBytes` are used (the rest say how to see them): 20 mappings × 300 samples stay
 // under 10 MB. Previews are JSON data the page script inserts when an event is opened.
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../findings/finding.js';
@@ -20,9 +20,9 @@ import { renderRun } from './preview.js';
 export interface HtmlReportOptions {
   /** The one line that differs between two runs on the same input. */
   generatedAt: Date;
-  /** Characters of preview HTML in all, past which previews are left out. @default 7,000,000 */
-  maxPreviewChars?: number;
-  /** Distinct outcomes drawn per event of a snippet; the others are listed by sample. @default 40 */
+  /** Bytes of preview data in all (UTF-8, as embedded), past which previews are left out. @default 6 MB */
+  maxPreviewBytes?: number;
+  /** Distinct outcomes drawn per event of a snippet; the others are listed by sample. @default 24 */
   maxCardsPerEvent?: number;
   /** Findings listed per code of a snippet. @default 200 */
   maxFindingsPerCode?: number;
@@ -59,8 +59,10 @@ class Previews {
     let html: string | null = null;
     if (this.used < this.budget) {
       html = renderRun(run);
-      if (this.used + html.length > this.budget) html = null;
-      else this.used += html.length;
+      // Counted as embedded: JSON escapes every < as \u003c, so the data is larger than the HTML.
+      const bytes = Buffer.byteLength(scriptJson(html), 'utf8');
+      if (this.used + bytes > this.budget) html = null;
+      else this.used += bytes;
     }
     const id = this.list.length;
     this.list.push(html);
@@ -154,11 +156,11 @@ function select(id: string, label: string, values: readonly [string, string][]):
 
 export function renderHtmlReport(report: Report, options: HtmlReportOptions): string {
   const settings = {
-    maxPreviewChars: options.maxPreviewChars ?? 7_000_000,
-    maxCardsPerEvent: options.maxCardsPerEvent ?? 40,
+    maxPreviewBytes: options.maxPreviewBytes ?? 6 * 1024 * 1024,
+    maxCardsPerEvent: options.maxCardsPerEvent ?? 24,
     maxFindingsPerCode: options.maxFindingsPerCode ?? 200,
   };
-  const previews = new Previews(settings.maxPreviewChars);
+  const previews = new Previews(settings.maxPreviewBytes);
   const files = new Set(report.summaries.map((s) => s.file));
   const sections = report.summaries.map((s) => snippetSection(s, report.findings.filter((f) => f.file === s.file), previews, settings));
   const other = report.findings.filter((f) => f.file === undefined || !files.has(f.file));
