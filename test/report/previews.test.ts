@@ -29,7 +29,7 @@ describe('escaping', () => {
 
   it('embeds JSON that cannot end its script block', () => {
     const text = scriptJson(['</script><script>alert(1)</script>', '<!--', '\u2028\u2029']);
-    expect(text).not.toMatch(/[<>\u2028\u2029]/);
+    expect(text).not.toMatch(/[<\u2028\u2029]/);
     expect(JSON.parse(text)).toEqual(['</script><script>alert(1)</script>', '<!--', '\u2028\u2029']);
   });
 });
@@ -181,14 +181,14 @@ describe('email', () => {
 describe('JSON view', () => {
   it('marks the node a finding is about, and the nearest existing one for a missing field', () => {
     const { html, unplaced } = renderJson({ a: { b: 'x' } }, { path: '$.payload', findings: [finding('$.payload.a.b', 'schema.invalid', 'error'), finding('$.payload.a.missing'), finding('$.url')] });
-    expect(html).toContain('<span class="has-f sev-error" data-path="$.payload.a.b"><span class="s">&quot;x&quot;</span></span><span class="fbadge error"');
+    expect(html).toContain('<span class="has-f sev-error" data-path="$.payload.a.b"><i class=s>&quot;x&quot;</i></span><span class="fbadge error"');
     expect(html).toMatch(/data-path="\$\.payload\.a">\{[\s\S]*<\/span><span class="fbadge warning"/);
     expect(unplaced.map((f) => f.jsonPath)).toEqual(['$.url']);
   });
 
   it('highlights the fields the destination reads', () => {
     const { html } = renderJson({ text: 'x', other: 1 }, { path: '$.payload', findings: [], highlight: (p) => p === '$.payload.text' });
-    expect(html).toContain('<mark class="reads" title="read by the destination"><span class="k">&quot;text&quot;</span></mark>');
-    expect(html).not.toContain('<mark class="reads" title="read by the destination"><span class="k">&quot;other&quot;');
+    expect(html).toContain('<mark><i class=k>&quot;text&quot;</i></mark>');
+    expect(html).not.toContain('<mark><i class=k>&quot;other&quot;');
   });
 });

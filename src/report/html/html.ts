@@ -19,11 +19,12 @@ export function escLines(text: string): string {
 
 /**
  * A value as JSON inside `<script type="application/json">`: `<` (so no `</script>` or `<!--`
- * ends the block early), `>`, `&` and the JavaScript line separators are written as \u escapes,
- * which JSON.parse reads back unchanged.
+ * ends the block early) and the JavaScript line separators are written as \u escapes, which
+ * JSON.parse reads back unchanged. Only these: a script's text has no entities, and every other
+ * escape would make a large report larger still.
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A string value of a JSON body, shortened for display: the long-strings variant would otherwise fill the page. */

@@ -30,18 +30,19 @@ export function renderJson(value: unknown, options: JsonViewOptions): { html: st
       text = entries.length === 0 ? '{}' : depth >= MAX_DEPTH ? `{… ${entries.length} keys}`
         : `{\n${entries.map(([k, item]) => {
           const at = appendJsonPath(path, k);
-          const key = `<span class="k">${esc(JSON.stringify(k))}</span>`;
-          return `${inner}${highlight(at) ? `<mark class="reads" title="read by the destination">${key}</mark>` : key}: ${node(item, at, inner, depth + 1)}`;
+          // Short tags, unquoted fixed classes: a report holds thousands of these, each embedded as JSON.
+          const key = `<i class=k>${esc(JSON.stringify(k))}</i>`;
+          return `${inner}${highlight(at) ? `<mark>${key}</mark>` : key}: ${node(item, at, inner, depth + 1)}`;
         }).join(',\n')}\n${indent}}`;
     } else if (typeof v === 'string') {
-      text = `<span class="s">${esc(JSON.stringify(clip(v)))}</span>`;
+      text = `<i class=s>${esc(JSON.stringify(clip(v)))}</i>`;
     } else if (v === undefined) {
-      text = '<span class="u">undefined</span>';
+      text = '<i class=u>undefined</i>';
     } else {
-      text = `<span class="${v === null ? 'n' : typeof v === 'number' ? 'm' : 'b'}">${esc(String(v))}</span>`;
+      text = `<i class=${v === null ? 'n' : typeof v === 'number' ? 'm' : 'b'}>${esc(String(v))}</i>`;
     }
     return marks.wrap(path, text);
   };
   const { html, unplaced } = marks.finish(node(value, options.path, '', 0));
-  return { html: `<pre class="json">${html}</pre>`, unplaced };
+  return { html: `<pre class="json" title="highlighted keys: fields the destination reads">${html}</pre>`, unplaced };
 }

@@ -44,8 +44,8 @@ table.headers{font:12px ui-monospace,Menlo,monospace;border-collapse:collapse;ma
 table.headers th{text-align:left;padding-right:10px;color:var(--muted);font-weight:normal}
 pre{white-space:pre-wrap;word-break:break-word;margin:4px 0}
 pre.json{font:12px/1.4 ui-monospace,Menlo,monospace;background:#fafafa;border:1px solid #eee;padding:6px;max-height:520px;overflow:auto}
-.json .k{color:#7a3e9d}.json .s{color:#22863a}.json .m{color:#005cc5}.json .b,.json .n,.json .u{color:#d73a49}
-mark.reads{background:var(--mark)}
+.json i{font-style:normal}.json .k{color:#7a3e9d}.json .s{color:#22863a}.json .m{color:#005cc5}.json .b,.json .n,.json .u{color:#d73a49}
+.json mark{background:var(--mark)}
 .has-f{outline:2px solid var(--warn);outline-offset:1px;border-radius:2px}
 .has-f.sev-error{outline-color:var(--err)}
 .note{color:var(--muted);font-style:italic}
