@@ -101,7 +101,7 @@ Examples:
   };
 
   // Repeatable, not variadic: `--reporter html mappings/a.ts` must not take the file for a reporter.
-  const reporter = () => new Option('-r, --reporter <name>', 'output format: pretty, json or github on the terminal (default pretty); add html (repeat the flag) to also write an HTML report')
+  const reporter = () => new Option('-r, --reporter <name>', 'output format: pretty, json or github on the terminal (default pretty); add html to also write an HTML report (repeat the flag, -r github -r html, or list them, -r github,html)')
     // The choices are for --help and completion; the parser below checks them and collects repeats.
     .choices(REPORTER_CHOICES)
     .argParser((value: string, previous: ReporterChoice[] | undefined) => {

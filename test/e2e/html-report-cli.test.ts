@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { copyFixture, runCli } from '../support/cli.js';
+import { FIXTURES } from '../support/fixtures.js';
 
 describe('validate --reporter html', () => {
   it('writes the report and still prints the pretty table on the terminal', async () => {
@@ -22,11 +23,27 @@ describe('validate --reporter html', () => {
 
   it('combines with --reporter json: stdout stays the JSON report, without the kept results', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dodo-html-'));
-    const run = await runCli(['validate', 'discord', '-e', 'payment.succeeded', '--reporter', 'json', '--reporter', 'html', '--out', 'r.html'], { cwd: dir });
+    const run = await runCli(['validate', 'discord', '-e', 'payment.succeeded', '--reporter', 'json,html', '--out', 'r.html'], { cwd: dir });
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { summaries: Record<string, unknown>[] };
     expect(Object.keys(json.summaries[0]!)).toEqual(['file', 'destinations', 'events']);
     expect(await readFile(join(dir, 'r.html'), 'utf8')).toContain('dc-embed');
+  });
+
+  it('check writes it too, beside the github annotations, with the stale snippet as a finding', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const slack = join(dir, 'handlers', 'slack.js');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(slack, `${await readFile(slack, 'utf8')}\n// edited\n`);
+    const run = await runCli(['check', '--reporter', 'github', '--reporter', 'html'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('title=dodo-transform stale-snippet');
+    expect(run.stderr).toContain('wrote the HTML report to dodo-transform-report.html\n');
+    const html = await readFile(join(dir, 'dodo-transform-report.html'), 'utf8');
+    expect(html).toContain('stale-snippet');
+    expect(html).toContain('data-file="mappings/slack.ts"');
+    expect(html).toContain('class="card pass"');
   });
 
   it('says in one line when the file cannot be written, and writes nothing', async () => {

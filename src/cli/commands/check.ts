@@ -16,7 +16,7 @@ export interface CheckOptions extends CompileFlags {
 /**
  * The CI command: compiles every mapping in memory, compares with the committed
  * snippets, validates compiled and hand-written snippets on every sample.
- * Writes nothing.
+ * Writes nothing but the HTML report, when asked for.
  */
 export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const started = performance.now();
