@@ -40,10 +40,13 @@ export function assertReportPath(cwd: string, out: string): string {
   return path;
 }
 
-/** Writes the report to `out` (relative to cwd); returns the path as the user would type it. */
-export async function writeHtmlReport(cwd: string, report: Report, out: string, now = new Date()): Promise<string> {
+/**
+ * Writes the report to `out` (relative to cwd); returns the path as the user would type it.
+ * `env`: the webhook.env the runs had; its values are masked in the report (a CI artifact).
+ */
+export async function writeHtmlReport(cwd: string, report: Report, out: string, env?: Readonly<Record<string, string>>, now = new Date()): Promise<string> {
   const path = assertReportPath(cwd, out);
-  const html = renderHtmlReport(report, { generatedAt: now });
+  const html = renderHtmlReport(report, { generatedAt: now, secrets: Object.values(env ?? {}) });
   try {
     await writeFilesAtomic(new Map([[path, html]]));
   } catch (error) {

@@ -6,7 +6,7 @@ import { renderEmail } from '../../src/report/html/email-preview.js';
 import { esc, scriptJson } from '../../src/report/html/html.js';
 import { renderJson } from '../../src/report/html/json-view.js';
 import { FindingMarks } from '../../src/report/html/marks.js';
-import { MASK, maskHeader, maskUrl, shownRequest } from '../../src/report/html/mask-secrets.js';
+import { MASK, maskHeader, maskUrl, maskValues, shownRequest } from '../../src/report/html/mask-secrets.js';
 import { mrkdwn, renderSlack } from '../../src/report/html/slack-preview.js';
 import { renderTeams } from '../../src/report/html/teams-preview.js';
 
@@ -47,6 +47,12 @@ describe('masking secrets', () => {
     expect(maskUrl('https://prod.logic.azure.com/workflows/1/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SECRETSIG')).toBe(`https://prod.logic.azure.com/workflows/1/triggers/manual/paths/invoke?api-version=2016-06-01&sig=${MASK}`);
     expect(maskUrl('https://user:pw@example.com/x?token=t')).toBe(`https://user:${MASK}@example.com/x?token=${MASK}`);
     expect(maskUrl('https://api.segment.io/v1/track')).toBe('https://api.segment.io/v1/track');
+  });
+
+  it('masks the values of webhook.env wherever they appear, but not short ones', () => {
+    const shown = shownRequest({ method: 'POST', url: 'https://x.example/hook?k=envsecret1', headers: { 'x-custom': 'v envsecret1' }, payload: { a: ['pre-envsecret1-post'], n: 'on' } }, ['envsecret1', 'on']);
+    expect(shown).toEqual({ method: 'POST', url: `https://x.example/hook?k=${MASK}`, headers: [['x-custom', `v ${MASK}`]], payload: { a: [`pre-${MASK}-post`], n: 'on' } });
+    expect(maskValues({ deep: { x: 'envsecret1' } }, [])).toEqual({ deep: { x: 'envsecret1' } });
   });
 
   it('shows the request with masked headers and URL, the body as it is', () => {

@@ -32,7 +32,7 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   });
   progress.done();
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: validated.length, mode: 'check' });
-  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html)}\n`);
+  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html, config.env)}\n`);
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);

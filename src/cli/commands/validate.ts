@@ -80,7 +80,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     io.stderr.write(`updated ${goldenWrites.size} expected output file${goldenWrites.size === 1 ? '' : 's'}\n`);
   }
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: files.length, mode: 'validate' });
-  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html)}\n`);
+  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html, config.env)}\n`);
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);

@@ -52,15 +52,34 @@ export function maskUrl(url: string): string {
   return `${parsed.protocol}//${auth}${parsed.host}${path}${params}${parsed.hash}`;
 }
 
-/** The returned webhook object as shown: method, masked URL and headers, the body unchanged. */
-export function shownRequest(result: Record<string, unknown>): ShownRequest {
+/** Values too short to be secrets (`1`, `on`) would mask half the page. */
+const MIN_SECRET_LENGTH = 6;
+
+/** Every string in `value` with each of `secrets` replaced by the mask. */
+export function maskValues<T>(value: T, secrets: readonly string[]): T {
+  const list = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  if (list.length === 0) return value;
+  const mask = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return list.reduce((text, secret) => text.split(secret).join(MASK), v);
+    if (depth > 60 || typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) return v.map((item) => mask(item, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, mask(item, depth + 1)]));
+  };
+  return mask(value, 0) as T;
+}
+
+/**
+ * The returned webhook object as shown: method, masked URL and headers, the body unchanged but
+ * for `secrets` (the values of webhook.env the run had), masked wherever they appear.
+ */
+export function shownRequest(result: Record<string, unknown>, secrets: readonly string[] = []): ShownRequest {
   const headers = isObject(result['headers'])
-    ? Object.entries(result['headers']).map(([k, v]): [string, string] => [k, maskHeader(k, typeof v === 'string' ? v : JSON.stringify(v) ?? String(v))])
+    ? Object.entries(result['headers']).map(([k, v]): [string, string] => [k, maskHeader(k, maskValues(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v), secrets))])
     : [];
   return {
     method: typeof result['method'] === 'string' ? result['method'] : String(result['method'] ?? ''),
-    url: typeof result['url'] === 'string' ? maskUrl(result['url']) : String(result['url'] ?? ''),
+    url: typeof result['url'] === 'string' ? maskUrl(maskValues(result['url'], secrets)) : String(result['url'] ?? ''),
     headers,
-    payload: result['payload'],
+    payload: maskValues(result['payload'], secrets),
   };
 }

@@ -35,7 +35,8 @@ function rendered(destination: string, payload: unknown, findings: readonly Find
   return marks.finish(html).html;
 }
 
-export function renderRun(run: SampleRun): string {
+/** `secrets`: values masked wherever they appear in the request (webhook.env's). */
+export function renderRun(run: SampleRun, secrets: readonly string[] = []): string {
   const out = [findingList(run.findings)];
   if (run.error !== undefined) {
     out.push(`<p class="run-error">the snippet failed: ${esc(clip(run.error, 2000))}</p>`);
@@ -49,7 +50,7 @@ export function renderRun(run: SampleRun): string {
     out.push(`<p class="run-error">handler returned ${esc(clip(JSON.stringify(run.result) ?? String(run.result), 500))}</p>`);
     return out.join('');
   }
-  const request = shownRequest(run.result);
+  const request = shownRequest(run.result, secrets);
   const marks = new FindingMarks(run.findings);
   const line = `<div class="req-line"><b>${marks.wrap('$.method', esc(request.method))}</b> ${marks.wrap('$.url', esc(clip(request.url, 2000)))}</div>`;
   const headers = request.headers.length === 0 ? '' : `<table class="headers${marks.cls('$.headers')}">${request.headers.map(([k, v]) => `<tr><th>${esc(clip(k, 200))}</th><td>${esc(clip(v, 500))}</td></tr>`).join('')}</table>${marks.badges('$.headers')}`;

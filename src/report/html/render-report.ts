@@ -26,6 +26,8 @@ export interface HtmlReportOptions {
   maxCardsPerEvent?: number;
   /** Findings listed per code of a snippet. @default 200 */
   maxFindingsPerCode?: number;
+  /** Values never to show (webhook.env's): masked in URLs, headers and bodies. */
+  secrets?: readonly string[];
 }
 
 type Status = SampleRun['status'];
@@ -50,7 +52,7 @@ class Previews {
   readonly list: (string | null)[] = [];
   private readonly ids = new Map<string, number>();
   private used = 0;
-  constructor(private readonly budget: number) {}
+  constructor(private readonly budget: number, private readonly secrets: readonly string[]) {}
 
   /** The id of this outcome's preview, rendering it the first time (or leaving it out past the budget). */
   id(key: string, run: SampleRun): number {
@@ -58,7 +60,7 @@ class Previews {
     if (known !== undefined) return known;
     let html: string | null = null;
     if (this.used < this.budget) {
-      html = renderRun(run);
+      html = renderRun(run, this.secrets);
       // Counted as embedded: JSON escapes every < as \u003c, so the data is larger than the HTML.
       const bytes = Buffer.byteLength(scriptJson(html), 'utf8');
       if (this.used + bytes > this.budget) html = null;
@@ -134,7 +136,7 @@ function gallery(event: string, runs: readonly SampleRun[], previews: Previews, 
     `${count('fail') ? ` · <span class="n-fail">${count('fail')} fail</span>` : ''}${count('warn') ? ` · <span class="n-warn">${count('warn')} warn</span>` : ''}</span></summary><div class="gallery">${shown.join('')}</div></details>`;
 }
 
-function snippetSection(summary: Report['summaries'][number], findings: readonly Finding[], previews: Previews, options: Required<Omit<HtmlReportOptions, 'generatedAt'>>): string {
+function snippetSection(summary: Report['summaries'][number], findings: readonly Finding[], previews: Previews, options: Required<Omit<HtmlReportOptions, 'generatedAt' | 'secrets'>>): string {
   // As in the terminal: the events it handles; the ones cancelled on every sample are one line.
   const rows = summary.events.filter((e) => e.runs > e.cancelled).map((e) => `<tr data-row="event" data-event="${esc(e.event)}"><td>${esc(e.event)}</td><td>${e.runs}</td><td>${e.passed}</td>` +
     `<td class="${e.warned ? 'n-warn' : ''}">${e.warned}</td><td class="${e.failed ? 'n-fail' : ''}">${e.failed}</td><td>${e.cancelled}</td></tr>`);
@@ -160,7 +162,7 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions): st
     maxCardsPerEvent: options.maxCardsPerEvent ?? 24,
     maxFindingsPerCode: options.maxFindingsPerCode ?? 200,
   };
-  const previews = new Previews(settings.maxPreviewBytes);
+  const previews = new Previews(settings.maxPreviewBytes, options.secrets ?? []);
   const files = new Set(report.summaries.map((s) => s.file));
   const sections = report.summaries.map((s) => snippetSection(s, report.findings.filter((f) => f.file === s.file), previews, settings));
   const other = report.findings.filter((f) => f.file === undefined || !files.has(f.file));
