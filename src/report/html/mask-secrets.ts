@@ -78,7 +78,7 @@ export function shownRequest(result: Record<string, unknown>, secrets: readonly 
     : [];
   return {
     method: typeof result['method'] === 'string' ? result['method'] : String(result['method'] ?? ''),
-    url: typeof result['url'] === 'string' ? maskUrl(maskValues(result['url'], secrets)) : String(result['url'] ?? ''),
+    url: typeof result['url'] === 'string' ? maskValues(maskUrl(result['url']), secrets) : String(result['url'] ?? ''),
     headers,
     payload: maskValues(result['payload'], secrets),
   };
