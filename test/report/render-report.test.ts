@@ -54,6 +54,15 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('sk_live_zzz');
   });
 
+  it('masks secrets quoted in findings and console output too', () => {
+    const finding: Finding = { code: 'invalid-url', severity: 'error', file: 'mappings/slack.ts', event: 'payment.succeeded', sample: 'builtin/base', jsonPath: '$.url',
+      message: 'url must be … got "https://hooks.slack.com/services/T1/B1/SECRETSECRET"', logs: ['console.log: token envvalue42'] };
+    const html = renderHtmlReport(report([slackRun('payment.succeeded', 'builtin/base', 'x', { status: 'fail', findings: [finding] })], [finding]), { generatedAt: new Date(0), secrets: ['envvalue42'] });
+    expect(html).toContain('/services/T1/B1/••••••');
+    expect(html).not.toContain('SECRETSECRET');
+    expect(html).not.toContain('envvalue42');
+  });
+
   it('allows its own script by hash and loads nothing', () => {
     const csp = contentSecurityPolicy();
     expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/]+=*'; img-src data:;/);

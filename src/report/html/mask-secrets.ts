@@ -83,3 +83,8 @@ export function shownRequest(result: Record<string, unknown>, secrets: readonly 
     payload: maskValues(result['payload'], secrets),
   };
 }
+
+/** Text that may quote a request (a finding's message): the URLs in it masked, and the env values. */
+export function maskText(text: string, secrets: readonly string[] = []): string {
+  return maskValues(text.replace(/https?:\/\/[^\s"'<>`]+/g, (url) => maskUrl(url)), secrets);
+}
