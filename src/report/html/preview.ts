@@ -7,7 +7,7 @@ import { renderEmail } from './email-preview.js';
 import { clip, esc, isObject } from './html.js';
 import { renderJson } from './json-view.js';
 import { badge, FindingMarks } from './marks.js';
-import { maskText, shownRequest } from './mask-secrets.js';
+import { shownRequest } from './mask-secrets.js';
 import { readsField } from './read-fields.js';
 import { renderSlack } from './slack-preview.js';
 import { renderTeams } from './teams-preview.js';
@@ -20,10 +20,10 @@ export function rendersMessage(destination: string | undefined): boolean {
   return destination === 'slack' || destination === 'discord' || destination === 'microsoft-teams' || (destination !== undefined && EMAIL_DESTINATIONS.has(destination));
 }
 
-export function findingList(findings: readonly Finding[], secrets: readonly string[] = []): string {
+export function findingList(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
-  return `<ul class="findings">${findings.map((f) => `<li class="${f.severity === 'error' ? 'error' : 'warning'}">${badge(f)}${f.jsonPath ? ` <code class="path">${esc(f.jsonPath)}</code>` : ''} ${esc(maskText(f.message, secrets))}` +
-    `${f.logs?.length ? `<pre class="logs">${esc(maskText(f.logs.join('\n'), secrets))}</pre>` : ''}</li>`).join('')}</ul>`;
+  return `<ul class="findings">${findings.map((f) => `<li class="${f.severity === 'error' ? 'error' : 'warning'}">${badge(f)}${f.jsonPath ? ` <code class="path">${esc(f.jsonPath)}</code>` : ''} ${esc(f.message)}` +
+    `${f.logs?.length ? `<pre class="logs">${esc(f.logs.join('\n'))}</pre>` : ''}</li>`).join('')}</ul>`;
 }
 
 function rendered(destination: string, payload: unknown, findings: readonly Finding[]): string {
@@ -37,9 +37,9 @@ function rendered(destination: string, payload: unknown, findings: readonly Find
 
 /** `secrets`: values masked wherever they appear in the request (webhook.env's). */
 export function renderRun(run: SampleRun, secrets: readonly string[] = []): string {
-  const out = [findingList(run.findings, secrets)];
+  const out = [findingList(run.findings)];
   if (run.error !== undefined) {
-    out.push(`<p class="run-error">the snippet failed: ${esc(clip(maskText(run.error, secrets), 2000))}</p>`);
+    out.push(`<p class="run-error">the snippet failed: ${esc(clip(run.error, 2000))}</p>`);
     return out.join('');
   }
   if (run.status === 'cancel') {

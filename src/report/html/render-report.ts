@@ -82,7 +82,7 @@ function outcomeKey(run: SampleRun): string {
 
 const tokens = (values: Iterable<string>) => [...new Set(values)].sort(compareStrings).join(' ');
 
-function findingGroups(findings: readonly Finding[], maxPerCode: number, secrets: readonly string[]): string {
+function findingGroups(findings: readonly Finding[], maxPerCode: number): string {
   if (findings.length === 0) return '<p class="note">no findings</p>';
   const byCode = new Map<string, Finding[]>();
   for (const f of findings) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
@@ -99,8 +99,8 @@ function findingGroups(findings: readonly Finding[], maxPerCode: number, secrets
       const samples = group.filter((g) => g.event !== undefined).map((g) => `${g.event} ${g.sample ?? ''}`.trim());
       const where = f.line === undefined ? '' : ` <code>${esc(`${f.file ?? ''}:${f.line}${f.column === undefined ? '' : `:${f.column}`}`)}</code>`;
       return `<li data-row="finding" data-event="${esc(tokens(group.flatMap((g) => (g.event ? [g.event] : []))))}" data-sev="${SEVERITY_TOKEN[f.severity]}" data-variants="${esc(tokens(group.flatMap((g) => (g.sample ? variantsOf(g.sample) : []))))}">` +
-        `${badge(f)}${where}${f.jsonPath ? ` <code class="path">${esc(f.jsonPath)}</code>` : ''} ${esc(maskText(f.message, secrets))}` +
-        `${f.details?.length ? `<pre>${esc(maskText(f.details.slice(0, 40).join('\n'), secrets))}</pre>` : ''}` +
+        `${badge(f)}${where}${f.jsonPath ? ` <code class="path">${esc(f.jsonPath)}</code>` : ''} ${esc(f.message)}` +
+        `${f.details?.length ? `<pre>${esc(f.details.slice(0, 40).join('\n'))}</pre>` : ''}` +
         `${samples.length ? `<div class="samples">${esc(samples.slice(0, 20).join(', '))}${samples.length > 20 ? ` … and ${samples.length - 20} more` : ''}</div>` : ''}</li>`;
     });
     const more = items.size > maxPerCode ? `<li class="note">… and ${items.size - maxPerCode} more</li>` : '';
@@ -137,7 +137,7 @@ function gallery(event: string, runs: readonly SampleRun[], previews: Previews, 
     `${count('fail') ? ` · <span class="n-fail">${count('fail')} fail</span>` : ''}${count('warn') ? ` · <span class="n-warn">${count('warn')} warn</span>` : ''}</span></summary><div class="gallery">${shown.join('')}</div></details>`;
 }
 
-function snippetSection(summary: Report['summaries'][number], findings: readonly Finding[], previews: Previews, options: Required<Omit<HtmlReportOptions, 'generatedAt' | 'secrets'>>, secrets: readonly string[]): string {
+function snippetSection(summary: Report['summaries'][number], findings: readonly Finding[], previews: Previews, options: Required<Omit<HtmlReportOptions, 'generatedAt' | 'secrets'>>): string {
   // As in the terminal: the events it handles; the ones cancelled on every sample are one line.
   const rows = summary.events.filter((e) => e.runs > e.cancelled).map((e) => `<tr data-row="event" data-event="${esc(e.event)}"><td>${esc(e.event)}</td><td>${e.runs}</td><td>${e.passed}</td>` +
     `<td class="${e.warned ? 'n-warn' : ''}">${e.warned}</td><td class="${e.failed ? 'n-fail' : ''}">${e.failed}</td><td>${e.cancelled}</td></tr>`);
@@ -148,7 +148,7 @@ function snippetSection(summary: Report['summaries'][number], findings: readonly
   return `<section class="snippet" data-file="${esc(summary.file)}"><h2>${esc(summary.file)}${summary.destinations.length ? ` <span class="dest">→ ${esc(summary.destinations.join(', '))}</span>` : ''}</h2>` +
     `<details open><summary>events × outcomes</summary><table class="summary"><thead><tr><th>event</th><th>runs</th><th>pass</th><th>warn</th><th>fail</th><th>cancel</th></tr></thead><tbody>${rows.join('')}</tbody></table>` +
     `${cancelledOnly > 0 ? `<p class="note">${cancelledOnly} other event${cancelledOnly === 1 ? ' is' : 's are'} cancelled on every sample: ${esc(summary.events.filter((e) => e.runs === e.cancelled).map((e) => e.event).join(', '))}.</p>` : ''}</details>` +
-    `<h3>Findings</h3>${findingGroups(findings, options.maxFindingsPerCode, secrets)}` +
+    `<h3>Findings</h3>${findingGroups(findings, options.maxFindingsPerCode)}` +
     `<h3>Samples of the events it handles</h3>${results.length === 0 && handled.length > 0 ? '<p class="note">the runs were not kept</p>' : ''}${galleries.join('')}` +
     '</section>';
 }
@@ -157,7 +157,27 @@ function select(id: string, label: string, values: readonly [string, string][]):
   return `<label>${label} <select id="${id}"><option value="">all</option>${values.map(([v, text]) => `<option value="${esc(v)}">${esc(text)}</option>`).join('')}</select></label>`;
 }
 
-export function renderHtmlReport(report: Report, options: HtmlReportOptions): string {
+/**
+ * The report with what findings and errors quote masked: a message may hold the request's URL
+ * (with a webhook's secret path) or an env value, and a CI artifact is read by many.
+ */
+function masked(report: Report, secrets: readonly string[]): Report {
+  const finding = (f: Finding): Finding => ({
+    ...f, message: maskText(f.message, secrets),
+    ...(f.details && { details: f.details.map((d) => maskText(d, secrets)) }),
+    ...(f.logs && { logs: f.logs.map((l) => maskText(l, secrets)) }),
+  });
+  return {
+    ...report,
+    findings: report.findings.map(finding),
+    summaries: report.summaries.map((s) => (s.results ? {
+      ...s, results: s.results.map((r) => ({ ...r, findings: r.findings.map(finding), ...(r.error !== undefined && { error: maskText(r.error, secrets) }) })),
+    } : s)),
+  };
+}
+
+export function renderHtmlReport(input: Report, options: HtmlReportOptions): string {
+  const report = masked(input, options.secrets ?? []);
   const settings = {
     maxPreviewBytes: options.maxPreviewBytes ?? 6 * 1024 * 1024,
     maxCardsPerEvent: options.maxCardsPerEvent ?? 24,
@@ -165,13 +185,12 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions): st
   };
   const previews = new Previews(settings.maxPreviewBytes, options.secrets ?? []);
   const files = new Set(report.summaries.map((s) => s.file));
-  const secrets = options.secrets ?? [];
-  const sections = report.summaries.map((s) => snippetSection(s, report.findings.filter((f) => f.file === s.file), previews, settings, secrets));
+  const sections = report.summaries.map((s) => snippetSection(s, report.findings.filter((f) => f.file === s.file), previews, settings));
   const other = report.findings.filter((f) => f.file === undefined || !files.has(f.file));
   if (other.length > 0) {
     const byFile = new Map<string, Finding[]>();
     for (const f of other) byFile.set(f.file ?? '', [...(byFile.get(f.file ?? '') ?? []), f]);
-    for (const [file, list] of byFile) sections.push(`<section class="snippet"><h2>${esc(file || 'the project')} <span class="dest">(not run)</span></h2>${findingGroups(list, settings.maxFindingsPerCode, secrets)}</section>`);
+    for (const [file, list] of byFile) sections.push(`<section class="snippet"><h2>${esc(file || 'the project')} <span class="dest">(not run)</span></h2>${findingGroups(list, settings.maxFindingsPerCode)}</section>`);
   }
   const events = new Set<string>();
   const variants = new Set<string>();
