@@ -142,6 +142,8 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     await teams.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'templates-teams.png') });
     await email.scrollIntoViewIfNeeded();
+    // The frames load lazily, and paint a moment after they come into view.
+    await page.waitForTimeout(1000);
     await page.screenshot({ path: join(ARTIFACTS, 'templates-email.png') });
     await page.close();
   }, 60_000);
