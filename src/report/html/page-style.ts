@@ -62,7 +62,9 @@ pre.json{font:12px/1.4 ui-monospace,Menlo,monospace;background:#fafafa;border:1p
 .slack{display:flex;gap:8px;font-family:Lato,system-ui,sans-serif;padding:6px}
 .slack .msg{min-width:0;flex:1}
 .sl-header{font-size:18px;font-weight:900;margin:4px 0}
-.sl-fields{display:grid;grid-template-columns:1fr 1fr;gap:6px 16px;margin:4px 0}
+.sl-fields{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:6px 16px;margin:4px 0}
+.sl-field,.sl-text,.ac-text,.ac-facts td{min-width:0;overflow-wrap:anywhere}
+.rendered{min-width:0;overflow:hidden}
 .sl-context{font-size:12px;color:var(--muted);margin:4px 0}
 .sl-divider{border:0;border-top:1px solid #ddd}
 .sl-block{margin:4px 0}.sl-section{display:block}
