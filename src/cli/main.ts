@@ -8,6 +8,7 @@ import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';
 import { guardIo, type CliIo } from './io.js';
 import { escapeText } from '../util/terminal-text.js';
+import { DEFAULT_HTML_OUT, REPORTER_CHOICES, splitReporters, type ReporterChoice } from './html-output.js';
 
 const EXIT_CODES_HELP = `
 Examples:
@@ -99,7 +100,19 @@ Examples:
     }
   };
 
-  const reporter = () => new Option('-r, --reporter <name>', 'output format').choices(['pretty', 'json', 'github'] as const).default('pretty');
+  // Repeatable, not variadic: `--reporter html mappings/a.ts` must not take the file for a reporter.
+  const reporter = () => new Option('-r, --reporter <name>', 'output format: pretty, json or github on the terminal (default pretty); add html to also write an HTML report (repeat the flag, -r github -r html, or list them, -r github,html)')
+    // The choices are for --help and completion; the parser below checks them and collects repeats.
+    .choices(REPORTER_CHOICES)
+    .argParser((value: string, previous: ReporterChoice[] | undefined) => {
+      const names = value.split(',').map((v) => v.trim()).filter(Boolean);
+      for (const name of names) {
+        if (!(REPORTER_CHOICES as readonly string[]).includes(name)) throw new InvalidArgumentError(`expected one of ${REPORTER_CHOICES.join(', ')}${suggest(name, REPORTER_CHOICES) ? `; did you mean "${suggest(name, REPORTER_CHOICES)}"?` : ''}`);
+      }
+      return [...(previous ?? []), ...(names as ReporterChoice[])];
+    });
+  const outOption = () => new Option('--out <file>', `the HTML report's file, with --reporter html (default: ${DEFAULT_HTML_OUT})`);
+  const reporters = (opts: Record<string, unknown>) => splitReporters(opts['reporter'] as ReporterChoice[] | undefined, typeof opts['out'] === 'string' ? opts['out'] : undefined);
   // Not commander's .choices(): it would print all 48 types in --help and on a typo.
   const eventOption = () => new Option('-e, --event <type...>', 'only these event types');
   const envOption = () => new Option('--env <KEY=VALUE>', 'a variable of webhook.env for the runs (repeatable; wins over the config\'s env)')
@@ -132,13 +145,15 @@ Examples:
     .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
     .option('--destination <name>', 'where .js snippets send when the dashboard card supplies the URL (slack, discord, resend, …): its checks apply')
     .option('--all', 'list every event in the table, also those cancelled on every sample')
-    .addOption(reporter()))
+    .addOption(reporter())
+    .addOption(outOption()))
     .addHelpText('after', `
 Examples:
   $ dodo-transform validate mappings/segment.ts
   $ dodo-transform validate handlers/slack-alert.js --destination slack
   $ dodo-transform validate handlers/legacy.js --event payment.succeeded payment.failed
   $ dodo-transform validate mappings/*.ts --reporter json
+  $ dodo-transform validate mappings/*.ts --reporter html --out report.html
   $ dodo-transform validate mappings/slack.ts --env SLACK_TOKEN=test-token
   $ dodo-transform validate slack --all
 
@@ -148,7 +163,7 @@ Samples: every event type's built-in sample and its variants; list them with \`d
       return validate(io, {
         ...compileFlags(command),
         files: command.args,
-        reporter: opts['reporter'] as 'pretty',
+        ...reporters(opts),
         ...(opts['event'] !== undefined && { events: eventTypes(opts['event'])! }),
         ...(envFlag(command) && { env: envFlag(command)! }),
         ...(typeof opts['samples'] === 'string' && { samples: opts['samples'] }),
@@ -190,8 +205,9 @@ Event types and variants: \`dodo-transform samples\`.`)
     }));
 
   compileOptions(program.command('check')
-    .description('CI: compile every mapping in memory, compare with the committed snippets, validate everything; writes nothing')
+    .description('CI: compile every mapping in memory, compare with the committed snippets, validate everything; writes nothing (but the HTML report, when asked)')
     .addOption(reporter())
+    .addOption(outOption())
     .addOption(envOption())
     .option('--all', 'list every event in the table, also those cancelled on every sample')
     .option('-w, --watch', 're-check what changes until Ctrl-C'))
@@ -199,12 +215,17 @@ Event types and variants: \`dodo-transform samples\`.`)
 Examples:
   $ dodo-transform check
   $ dodo-transform check --reporter github
+  $ dodo-transform check --reporter github --reporter html --out dodo-transform-report.html
   $ dodo-transform check --watch`)
     .action(run(async (opts, command) => {
       const flags = { ...compileFlags(command), ...(envFlag(command) && { env: envFlag(command)! }) };
-      if (opts['watch'] === true) return startWatch('check', flags);
+      const chosen = reporters(opts);
+      if (opts['watch'] === true) {
+        if (chosen.html !== undefined) throw new UserError('--reporter html is for a single check, not --watch');
+        return startWatch('check', flags);
+      }
       const { check } = await import('./commands/check.js');
-      return check(io, { ...flags, reporter: opts['reporter'] as 'pretty', ...(opts['all'] === true && { all: true }) });
+      return check(io, { ...flags, ...chosen, ...(opts['all'] === true && { all: true }) });
     }));
 
   compileOptions(program.command('copy')

@@ -96,7 +96,7 @@ export function formatGithub(findings: readonly Finding[]): string {
 }
 
 export function formatReport(name: ReporterName, report: Report, colors: ChalkInstance, options: ReportOptions = {}): { stdout: string; stderr: string } {
-  if (name === 'json') return { stdout: `${escapeJson(JSON.stringify({ findings: report.findings, summaries: report.summaries }, null, 2))}\n`, stderr: '' };
+  if (name === 'json') return { stdout: `${escapeJson(JSON.stringify({ findings: report.findings, summaries: report.summaries.map(({ results: _, ...summary }) => summary) }, null, 2))}\n`, stderr: '' };
   const grouped = groupSampleFindings(report.findings);
   // github: the annotations on stdout, the summary on stderr (also on success, so the log says what ran).
   if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatRunSummary(report, grouped, colors, options) };

@@ -29,6 +29,8 @@ export interface CheckProjectOptions {
   validate?: (file: string) => boolean;
   /** Called between the compile and the runs (a progress line). */
   onStage?: (stage: 'compiled', snippets: number) => void;
+  /** Keep every sample's result in the report (for the HTML report). */
+  keepResults?: boolean;
 }
 
 export interface ProjectCheck {
@@ -62,6 +64,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
       golden: { dir: config.expected, update: false },
       ...(config.env && { env: config.env }),
       sandbox,
+      ...(options.keepResults && { keepResults: true }),
     });
     return { report, prepared, validated: snippets };
   } finally {

@@ -20,6 +20,8 @@ export interface ValidationRun {
   env?: Readonly<Record<string, string>>;
   /** A sandbox to reuse (watch mode keeps one warm); otherwise one is created and closed. */
   sandbox?: Sandbox;
+  /** Keep every sample's result in the summaries (for the HTML report). */
+  keepResults?: boolean;
 }
 
 /** Runs every snippet on every selected sample in one sandbox and gathers a report. */
@@ -40,10 +42,10 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
     const sandbox = run.sandbox ?? createSandbox(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs });
     try {
       // All at once: the sandbox's queue keeps both processes busy across snippet boundaries.
-      const reports = await Promise.all(runnable.map((snippet) => validateSnippet(snippet, { inputs, sandbox, ...(run.golden && { golden: run.golden }) })));
+      const reports = await Promise.all(runnable.map((snippet) => validateSnippet(snippet, { inputs, sandbox, ...(run.golden && { golden: run.golden }), ...(run.keepResults && { keepResults: true }) })));
       for (const report of reports) {
         findings.push(...report.findings);
-        summaries.push({ file: report.file, destinations: report.destinations, events: report.summary });
+        summaries.push({ file: report.file, destinations: report.destinations, events: report.summary, ...(report.results && { results: report.results }) });
         for (const [path, content] of report.goldenWrites) goldenWrites.set(path, content);
       }
     } finally {

@@ -53,6 +53,23 @@ export interface SnippetReport {
   findings: Finding[];
   /** Golden files to (re)write, path → content; only filled with `golden.update`. */
   goldenWrites: Map<string, string>;
+  /** What each sample gave, in input order; only with `keepResults` (the HTML report shows them). */
+  results?: SampleRun[];
+}
+
+/** One sample's run as the HTML report shows it: what was returned and how it was judged. */
+export interface SampleRun {
+  event: string;
+  sample: string;
+  status: 'pass' | 'warn' | 'fail' | 'cancel';
+  /** The returned webhook object (ok runs only). */
+  result?: unknown;
+  /** Why there is no result: the runtime error, or the limit hit. */
+  error?: string;
+  /** The destination the request is for: by URL, else the one given for the snippet. */
+  destination?: string;
+  /** The findings of this sample (the ones counted in its status). */
+  findings: Finding[];
 }
 
 export interface ValidateOptions {
@@ -60,6 +77,8 @@ export interface ValidateOptions {
   sandbox: Sandbox;
   /** Expected outputs of the built-in base samples; absolute folder. */
   golden?: { dir: string; update: boolean };
+  /** Keep every sample's result in the report (memory: all results at once); off for terminal reporters. */
+  keepResults?: boolean;
 }
 
 /** Samples that may fail on the time or memory limit before the rest of a snippet's run is given up. */
@@ -99,16 +118,19 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     ...unknownFieldFindings(snippet.file, options.inputs, outcomes, snippet.mapPosition));
   const destinations = new Set<string>();
   const summaries = new Map<string, EventSummary>();
+  const results: SampleRun[] | undefined = options.keepResults ? [] : undefined;
 
   for (const [index, input] of options.inputs.entries()) {
     const outcome = outcomes[index];
     if (!outcome) continue;
     const findings: Finding[] = [];
     let cancelled = false;
+    let destination: string | undefined;
     if (outcome.ok) {
       const verdict = checkResult(outcome.result, { inputUrl: String(runtimeInputs[index]!['url']), env: runtimeInputs[index]!['env'], ...(snippet.destination !== undefined && { declared: snippet.destination }) });
       cancelled = verdict.cancelled;
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
+      if (!verdict.cancelled) destination = verdict.destination ?? snippet.destination;
       const request = outcome.result as { url?: unknown; headers?: unknown; payload?: unknown };
       const issues = verdict.cancelled ? verdict.issues : [
         ...verdict.issues,
@@ -136,14 +158,22 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     const summary = summaries.get(input.eventType) ?? { event: input.eventType, runs: 0, passed: 0, warned: 0, failed: 0, cancelled: 0 };
     summary.runs++;
     const counted = shown === findings ? findings : shown.length > 0 ? shown : findings;
-    if (limits.collapsed.has(index) || counted.some((f) => f.severity === 'error')) summary.failed++;
-    else if (counted.length > 0) summary.warned++;
-    else if (cancelled) summary.cancelled++;
+    const status: SampleRun['status'] = limits.collapsed.has(index) || counted.some((f) => f.severity === 'error') ? 'fail'
+      : counted.length > 0 ? 'warn' : cancelled ? 'cancel' : 'pass';
+    if (status === 'fail') summary.failed++;
+    else if (status === 'warn') summary.warned++;
+    else if (status === 'cancel') summary.cancelled++;
     else summary.passed++;
     summaries.set(input.eventType, summary);
+    results?.push({
+      event: input.eventType, sample: input.name, status, findings: counted,
+      ...(outcome.ok ? { result: outcome.result } : { error: outcome.error.message }),
+      ...(destination !== undefined && { destination }),
+    });
   }
   report.destinations = [...destinations].sort();
   report.summary = [...summaries.values()];
+  if (results) report.results = results;
   return report;
 }
 

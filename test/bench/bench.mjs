@@ -1,11 +1,11 @@
 // npm run bench: medians of repeated runs, each compared with a reference measured in the same script
 // (a bare node start, the native tsc on the same files), because the machines are shared and noisy.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(repo, 'bin', 'dodo-transform.js');
@@ -116,6 +116,39 @@ for (let i = 0; i < checkRuns; i++) {
 }
 if (baseProject) rmSync(baseProject, { recursive: true, force: true });
 
+// The HTML report: its size and how long the distribution's Chromium takes to open it (the
+// report's own script has run: html[data-ready]), for all templates and a made-up 20 × 300 project.
+const htmlRows = [];
+{
+  const templatesHtml = join(templatesProject, 'report.html');
+  execFileSync(process.execPath, [bin, 'check', '--reporter', 'html', '--out', templatesHtml], { cwd: templatesProject, stdio: 'ignore' });
+  const syntheticHtml = join(templatesProject, 'synthetic.html');
+  writeFileSync(syntheticHtml, lib.syntheticHtmlReport());
+  const reports = [[`check, ${readdirSync(join(repo, 'templates')).length} templates`, templatesHtml], ['20 mappings × 300 samples (made up)', syntheticHtml]];
+  const chromiumPath = '/usr/bin/chromium';
+  let chromium;
+  try { ({ chromium } = await import('playwright-core')); } catch { /* no browser figures */ }
+  const context = chromium && existsSync(chromiumPath) ? await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dodo-transform-bench-chromium-')), {
+    executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  }) : undefined;
+  for (const [name, file] of reports) {
+    const row = { report: name, MB: (statSync(file).size / 1024 / 1024).toFixed(2), loadMs: 'no chromium', target: '≤ 10 MB, ≤ 2000 ms' };
+    if (context) {
+      const page = await context.newPage();
+      const loads = [];
+      for (let i = 0; i < 5; i++) {
+        await page.goto(pathToFileURL(file).href);
+        await page.waitForSelector('html[data-ready]');
+        loads.push(await page.evaluate(() => performance.now()));
+      }
+      row.loadMs = Math.round(median(loads));
+      await page.close();
+    }
+    htmlRows.push(row);
+  }
+  await context?.close();
+}
+
 // Watch: one mapping (the Segment template) in a built project; median of 5 edits.
 execFileSync(process.execPath, [bin, 'build'], { cwd: one, stdio: 'ignore' });
 const watchBuild = await lib.benchWatch(one, 'build');
@@ -142,3 +175,5 @@ console.table([
   { mode: 'build --watch', firstRunMs: Math.round(watchBuild.firstRunMs), medianMs: watchBuild.medianMs, runsMs: watchBuild.recheckMs.join(' ') },
   { mode: 'check --watch', firstRunMs: Math.round(watchCheck.firstRunMs), medianMs: watchCheck.medianMs, runsMs: watchCheck.recheckMs.join(' ') },
 ]);
+console.log('HTML report (median of 5 loads in headless Chromium, until its script has run)');
+console.table(htmlRows);

@@ -6,8 +6,15 @@ import { watch } from '../../src/cli/commands/watch.js';
 import type { CycleResult } from '../../src/cli/watch/watch-session.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
 import { benchSandbox } from '../../src/sandbox/bench.js';
+import { renderHtmlReport } from '../../src/report/html/render-report.js';
+import { syntheticReport } from '../support/synthetic-report.js';
 
 export { benchSandbox };
+
+/** The HTML report of a made-up 20 mappings × 300 samples project, for the load-time figure. */
+export function syntheticHtmlReport(): string {
+  return renderHtmlReport(syntheticReport(20, 300), { generatedAt: new Date(0) });
+}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 

@@ -61,7 +61,7 @@ describe('formatBash', () => {
     [['validate', 'x.ts', '--event', 'payment.succeeded', 'refund.'], ['refund.failed', 'refund.succeeded']],
     [['validate', 'x.ts', '--event', 'payment.succeeded', '--rep'], ['--reporter']],
     [['preview', 'a.ts', '-e', 'dispute.w'], ['dispute.won']],
-    [['check', '--reporter', ''], ['github', 'json', 'pretty']],
+    [['check', '--reporter', ''], ['github', 'html', 'json', 'pretty']],
     [['completion', ''], ['bash', 'fish', 'zsh']],
     [['help', 'gen'], ['generate']],
     [['copy', 'seg'], ['segment']],

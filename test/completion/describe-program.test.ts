@@ -61,7 +61,7 @@ describe('describeProgram', () => {
 
   it('takes choices from commander: --target, --reporter, completion <shell>', () => {
     expect(option(find('generate handler'), '--target').value).toMatchObject({ kind: 'choices', words: TARGETS, paths: null });
-    expect(option(find('validate'), '--reporter').value).toMatchObject({ kind: 'choices', words: ['pretty', 'json', 'github'] });
+    expect(option(find('validate'), '--reporter').value).toMatchObject({ kind: 'choices', words: ['pretty', 'json', 'github', 'html'] });
     expect(find('completion').arguments[0]?.value).toMatchObject({ kind: 'choices', words: ['bash', 'zsh', 'fish'] });
   });
 

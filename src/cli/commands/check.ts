@@ -4,8 +4,11 @@ import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
+import { assertReportPath, writeHtmlReport } from '../html-output.js';
 export interface CheckOptions extends CompileFlags {
   reporter: ReporterName;
+  /** --reporter html: the file to write the HTML report to (besides the terminal reporter's output). */
+  html?: string;
   /** Every event in the table, also the ones cancelled on every sample. */
   all?: boolean;
 }
@@ -13,10 +16,11 @@ export interface CheckOptions extends CompileFlags {
 /**
  * The CI command: compiles every mapping in memory, compares with the committed
  * snippets, validates compiled and hand-written snippets on every sample.
- * Writes nothing.
+ * Writes nothing but the HTML report, when asked for.
  */
 export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const started = performance.now();
+  if (options.html !== undefined) assertReportPath(io.cwd, options.html);
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);
@@ -24,9 +28,11 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const { report, validated } = await checkProject({
     config, mappings, cwd: io.cwd,
     onStage: (_, n) => progress.update(`running ${n} snippet${n === 1 ? '' : 's'} on every sample…`),
+    ...(options.html !== undefined && { keepResults: true }),
   });
   progress.done();
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: validated.length, mode: 'check' });
+  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html, config.env)}\n`);
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);

@@ -8,6 +8,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
+import { assertReportPath, writeHtmlReport } from '../html-output.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { assertReadableFile } from '../../util/user-files.js';
 import { checkDestinationName, withDestination } from '../../project/destination-option.js';
@@ -24,6 +25,8 @@ export interface ValidateOptions extends CompileFlags {
   expected?: string;
   update?: boolean;
   reporter: ReporterName;
+  /** --reporter html: the file to write the HTML report to (besides the terminal reporter's output). */
+  html?: string;
   timeout?: number;
   /** Destination of the .js snippets whose URL comes from the dashboard card. */
   destination?: string;
@@ -34,6 +37,7 @@ export interface ValidateOptions extends CompileFlags {
 /** Validates `.js` snippets and `.ts` mappings on every sample; exit 1 on any error finding. */
 export async function validate(io: CliIo, options: ValidateOptions): Promise<number> {
   if (options.files.length === 0) throw new UserError('give at least one .js snippet or .ts mapping to validate');
+  if (options.html !== undefined) assertReportPath(io.cwd, options.html);
   // A bare name that is not a file is a built-in template (`validate slack`).
   const inputs = options.files.map((f) => resolveFileOrTemplate(io.cwd, f));
   const files = inputs.map((i) => i.path);
@@ -67,6 +71,8 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     // The project's expected outputs describe its own mappings, not a built-in template that shares a name.
     ...(own.length > 0 && { golden: { dir: options.expected ? resolve(io.cwd, options.expected) : config.expected, update: options.update ?? false } }),
     sandbox,
+    // Every sample's result, only when the HTML report will show them: terminal runs keep findings alone.
+    ...(options.html !== undefined && { keepResults: true }),
   });
   progress.done();
   if (goldenWrites.size > 0) {
@@ -74,6 +80,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
     io.stderr.write(`updated ${goldenWrites.size} expected output file${goldenWrites.size === 1 ? '' : 's'}\n`);
   }
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: files.length, mode: 'validate' });
+  if (options.html !== undefined) io.stderr.write(`wrote the HTML report to ${await writeHtmlReport(io.cwd, report, options.html, config.env)}\n`);
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
