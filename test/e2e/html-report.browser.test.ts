@@ -134,7 +134,7 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     // Other destinations: the JSON body with the fields the destination reads highlighted.
     expect(await page.locator('section[data-file="templates/segment.ts"] pre.json mark').count()).toBeGreaterThan(0);
     // Secrets of the webhook URLs are masked.
-    expect(await page.locator('section[data-file="templates/slack.ts"] .req-line').first().textContent()).toContain('/services/T00000000/B00000000/••••••');
+    expect(await page.locator('section[data-file="templates/slack.ts"] .req-line').first().textContent()).toContain('/services/TDODO1234/BDODO5678/••••••');
     await slack.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'templates-slack.png') });
     await discord.scrollIntoViewIfNeeded();
