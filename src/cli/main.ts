@@ -143,7 +143,7 @@ Examples:
     .option('--expected <dir>', 'folder of expected outputs (default: expected)')
     .option('-u, --update', 'write the expected outputs instead of comparing')
     .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
-    .option('--destination <name>', 'where .js snippets send when the dashboard card supplies the URL (slack, discord, resend, …): its checks apply')
+    .option('--destination <name>', 'where .js snippets send when the dashboard card supplies the URL (slack, discord, resend, …): its checks apply (wins over the snippet\'s // Destination: line)')
     .option('--all', 'list every event in the table, also those cancelled on every sample')
     .addOption(reporter())
     .addOption(outOption()))
