@@ -194,6 +194,8 @@ Event types and variants: \`dodo-transform samples\`.`)
     .addOption(reporter())
     .addOption(envOption())
     .option('--all', 'list every event in the table, also those cancelled on every sample')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: node_modules/.cache/dodo-transform)')
+    .option('--no-cache', 'compile and validate everything again; read and write no cache')
     .option('-w, --watch', 're-check what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
@@ -204,7 +206,11 @@ Examples:
       const flags = { ...compileFlags(command), ...(envFlag(command) && { env: envFlag(command)! }) };
       if (opts['watch'] === true) return startWatch('check', flags);
       const { check } = await import('./commands/check.js');
-      return check(io, { ...flags, reporter: opts['reporter'] as 'pretty', ...(opts['all'] === true && { all: true }) });
+      return check(io, {
+        ...flags, reporter: opts['reporter'] as 'pretty', ...(opts['all'] === true && { all: true }),
+        ...(opts['cache'] === false && { cache: false }),
+        ...(typeof opts['cacheDir'] === 'string' && { cacheDir: opts['cacheDir'] }),
+      });
     }));
 
   compileOptions(program.command('copy')

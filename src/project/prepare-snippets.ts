@@ -1,4 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
+import type { ProjectCache } from '../cache/project-cache.js';
 import { compile, type CompiledSnippet } from '../compile/compile.js';
 import { REFERENCE_TARGET } from '../compile/targets.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
@@ -21,7 +22,7 @@ export interface PreparedSnippets {
  * `.js` files are taken as pasted snippets (static checks only here); `.ts` files
  * are compiled with the project's settings, plus an unlowered reference build.
  */
-export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox): Promise<PreparedSnippets> {
+export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox, cache?: ProjectCache): Promise<PreparedSnippets> {
   const mappings = files.filter((f) => /\.(c|m)?ts$/.test(f));
   const scripts = files.filter((f) => !mappings.includes(f));
   const findings: Finding[] = [];
@@ -35,8 +36,8 @@ export async function prepareSnippets(root: string, files: readonly string[], co
   let compiled: CompiledSnippet[] = [];
   if (mappings.length > 0) {
     const [result, reference] = await Promise.all([
-      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }) }),
-      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }) }),
+      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
+      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
     ]);
     findings.push(...result.findings);
     compiled = result.snippets;

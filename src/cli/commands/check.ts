@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { ProjectCache } from '../../cache/project-cache.js';
 import { getExitCode } from '../../findings/exit-codes.js';
 import { checkProject } from '../../project/check-project.js';
 import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
@@ -8,6 +10,10 @@ export interface CheckOptions extends CompileFlags {
   reporter: ReporterName;
   /** Every event in the table, also the ones cancelled on every sample. */
   all?: boolean;
+  /** false: neither read nor write the cache (--no-cache). @default true */
+  cache?: boolean;
+  /** --cache-dir, relative to the cwd. @default <root>/node_modules/.cache/dodo-transform */
+  cacheDir?: string;
 }
 
 /**
@@ -20,14 +26,24 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);
+  const cache = createCache(io, config.root, options, (message) => { progress.done(); io.stderr.write(`${createColors(io, 'stderr').yellow('warning:')} ${message}\n`); });
   progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
-  const { report, validated } = await checkProject({
+  const { report, validated, stats } = await checkProject({
     config, mappings, cwd: io.cwd,
     onStage: (_, n) => progress.update(`running ${n} snippet${n === 1 ? '' : 's'} on every sample…`),
+    ...(cache && { cache }),
   });
+  await cache?.close();
   progress.done();
+  // What the cache saved, for the bench and for anyone wondering why a run was fast or slow.
+  if (stats && io.env['DODO_TRANSFORM_CACHE_STATS']) io.stderr.write(`cache: ${JSON.stringify(stats)}\n`);
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: validated.length, mode: 'check' });
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
+}
+
+export function createCache(io: CliIo, root: string, options: { cache?: boolean; cacheDir?: string }, warn: (message: string) => void): ProjectCache | undefined {
+  if (options.cache === false) return undefined;
+  return new ProjectCache({ root, ...(options.cacheDir !== undefined && { dir: resolve(io.cwd, options.cacheDir) }), warn });
 }
