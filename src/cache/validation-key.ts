@@ -1,11 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
+import { toProjectPath } from '../util/path.js';
 import { hashParts } from './hash.js';
 
 export interface ValidationContext {
   /** Digest of every sample run, in order: built-in samples and variants, the user's, with env. */
   inputs: string;
+  /** The project root: the key holds paths relative to it, so a moved checkout keeps its cache. */
+  root: string;
   /** The golden folder (absolute), when results are compared with expected outputs. */
   goldenDir?: string;
   timeoutMs?: number;
@@ -21,7 +24,7 @@ export async function snippetParts(snippet: SnippetUnderTest, context: Validatio
   return [
     'validate', snippet.file, snippet.name, snippet.code, snippet.reference ?? '\0none', snippet.destination ?? '\0none',
     snippet.mapPositionKey ?? '\0none', context.inputs, String(context.timeoutMs ?? 'default'),
-    context.goldenDir ?? '\0none', context.goldenDir === undefined ? '' : await goldenDigest(join(context.goldenDir, snippet.name)),
+    context.goldenDir === undefined ? '\0none' : toProjectPath(context.root, context.goldenDir), context.goldenDir === undefined ? '' : await goldenDigest(join(context.goldenDir, snippet.name)),
   ];
 }
 

@@ -55,6 +55,7 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
         return (snippet: SnippetUnderTest, sandboxFor = sandbox) => validateSnippet(snippet, { ...options, sandbox: sandboxFor });
       }));
       const context: ValidationContext | undefined = cache && {
+        root: run.root,
         // The built-in samples are the tool's (in its key); the user's and env are the project's.
         inputs: hashParts(['builtin', JSON.stringify(run.events ? [...run.events].sort() : 'all'), JSON.stringify(user.inputs), JSON.stringify(run.env ?? null)]),
         ...(run.golden && { goldenDir: resolve(run.golden.dir) }),
