@@ -10,6 +10,7 @@ import { watchTiming } from '../cache/sandbox-use.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { isInside, toProjectPath } from '../util/path.js';
+import { mapLimit } from '../util/map-limit.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
 import { bundleMappings, type BundledMapping } from './bundle.js';
 import { DEFAULT_TARGET, type Target } from './targets.js';
@@ -55,6 +56,9 @@ export interface CompiledSnippet {
   bodyOffset: { lines: number; columns: number };
 }
 
+/** Mappings finished at once. */
+const MAPPINGS_IN_FLIGHT = 8;
+
 export interface CompileResult {
   snippets: CompiledSnippet[];
   findings: Finding[];
@@ -92,7 +96,9 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
         import('./finish-snippet.js'),
       ]);
       findings.push(...bundled.findings);
-      const results = await Promise.all(bundled.bundles.map((bundle) => finishOne(root, bundle, { target, minify }, sandbox!, finishSnippet, cache)));
+      // A few at a time: each holds its syntax tree while the sandbox inspects it (a hundred at
+      // once held hundreds of MB); enough to keep the sandbox busy.
+      const results = await mapLimit(bundled.bundles, MAPPINGS_IN_FLIGHT, (bundle) => finishOne(root, bundle, { target, minify }, sandbox!, finishSnippet, cache));
       bundled.bundles.forEach((bundle, i) => fresh.set(bundle.file, results[i]!));
       // A bundle error fails the whole esbuild run, so no mapping has a snippet: the same with
       // some mappings taken from the cache.

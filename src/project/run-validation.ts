@@ -8,7 +8,11 @@ import { sortFindings, type Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { getSampleInputs, withEnvRuns, type SampleInput } from '../validate/sample-inputs.js';
 import type { SnippetReport, SnippetUnderTest, ValidateOptions } from '../validate/validate-snippets.js';
+import { mapLimit } from '../util/map-limit.js';
 import type { Report } from './report.js';
+
+/** Snippets validated at once (each splits its samples into chunks for every sandbox process). */
+const SNIPPETS_IN_FLIGHT = 4;
 
 export interface ValidationRun {
   root: string;
@@ -61,8 +65,10 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
         ...(run.golden && { goldenDir: resolve(run.golden.dir) }),
         ...(run.timeoutMs !== undefined && { timeoutMs: run.timeoutMs }),
       };
-      // All at once: the sandbox's queue keeps both processes busy across snippet boundaries.
-      const reports = await Promise.all(runnable.map(async (snippet) => (cache && context ? validateCached(snippet, getValidate, sandbox, cache, context) : (await getValidate())(snippet))));
+      // A few at a time: enough for the sandbox's queue to keep its processes busy across snippet
+      // boundaries, few enough that the inputs and outcomes held meanwhile stay bounded (a
+      // hundred mappings at once held over 800 MB).
+      const reports = await mapLimit(runnable, SNIPPETS_IN_FLIGHT, async (snippet) => (cache && context ? validateCached(snippet, getValidate, sandbox, cache, context) : (await getValidate())(snippet)));
       for (const report of reports) {
         findings.push(...report.findings);
         summaries.push({ file: report.file, destinations: report.destinations, events: report.summary });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ProjectCache } from '../../cache/project-cache.js';
 import { getExitCode } from '../../findings/exit-codes.js';
+import { releaseEsbuild } from '../../util/load-esbuild.js';
 import { checkProject } from '../../project/check-project.js';
 import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
@@ -30,7 +31,11 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
   const { report, validated, stats } = await checkProject({
     config, mappings, cwd: io.cwd,
-    onStage: (_, n) => progress.update(`running ${n} snippet${n === 1 ? '' : 's'} on every sample…`),
+    onStage: (_, n) => {
+      // Nothing is bundled after this in a one-shot check: the bundler's memory is freed for the runs.
+      void releaseEsbuild().catch(() => undefined);
+      progress.update(`running ${n} snippet${n === 1 ? '' : 's'} on every sample…`);
+    },
     ...(cache && { cache }),
   });
   await cache?.close();
