@@ -58,7 +58,7 @@ export class ProjectCache {
   onMiss: (() => void) | undefined;
   readonly #store: CacheStore;
   readonly #tool: string;
-  readonly #digests: FileDigests;
+  #digests: FileDigests;
   /** What each slot held when read, to keep its other variants when writing. */
   readonly #slots = new Map<string, Variants<unknown>>();
 
@@ -67,6 +67,14 @@ export class ProjectCache {
     this.dir = resolve(options.dir ?? defaultCacheDir(this.root));
     this.#store = new CacheStore({ dir: this.dir, warn: options.warn });
     this.#tool = options.toolKey ?? getToolKey();
+    this.#digests = new FileDigests(this.root);
+  }
+
+  /**
+   * Starts a run: files are digested once per run (every mapping shares helpers and folders), so
+   * a cache kept across runs must forget the digests of the last one. checkProject calls it.
+   */
+  newRun(): void {
     this.#digests = new FileDigests(this.root);
   }
 

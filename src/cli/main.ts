@@ -75,6 +75,8 @@ Examples:
   compileOptions(program.command('build')
     .description('compile every configured mapping into <outDir>/<name>.js (all or nothing)')
     .option('-o, --out-dir <dir>', 'output folder (default: handlers)')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: node_modules/.cache/dodo-transform)')
+    .option('--no-cache', 'compile everything again; read and write no cache')
     .option('-w, --watch', 'rebuild what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
@@ -85,7 +87,7 @@ Examples:
       const flags = { ...compileFlags(command), outDir: fromCli(command, 'outDir') as string | undefined };
       if (opts['watch'] === true) return startWatch('build', flags);
       const { build } = await import('./commands/build.js');
-      return build(io, flags);
+      return build(io, { ...flags, ...cacheFlags(opts) });
     }));
 
   const startWatch = async (mode: 'build' | 'check', flags: CompileFlags & { outDir?: string | undefined }) => {
@@ -99,6 +101,10 @@ Examples:
     }
   };
 
+  const cacheFlags = (opts: Record<string, unknown>) => ({
+    ...(opts['cache'] === false && { cache: false }),
+    ...(typeof opts['cacheDir'] === 'string' && { cacheDir: opts['cacheDir'] }),
+  });
   const reporter = () => new Option('-r, --reporter <name>', 'output format').choices(['pretty', 'json', 'github'] as const).default('pretty');
   // Not commander's .choices(): it would print all 48 types in --help and on a typo.
   const eventOption = () => new Option('-e, --event <type...>', 'only these event types');
@@ -208,8 +214,7 @@ Examples:
       const { check } = await import('./commands/check.js');
       return check(io, {
         ...flags, reporter: opts['reporter'] as 'pretty', ...(opts['all'] === true && { all: true }),
-        ...(opts['cache'] === false && { cache: false }),
-        ...(typeof opts['cacheDir'] === 'string' && { cacheDir: opts['cacheDir'] }),
+        ...cacheFlags(opts),
       });
     }));
 

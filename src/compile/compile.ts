@@ -34,7 +34,8 @@ export interface CompileOptions {
   sandbox?: Sandbox;
   /**
    * Results of earlier runs: a mapping whose sources (and the tool) are unchanged is not
-   * bundled or inspected again, an unchanged program is not type-checked again.
+   * bundled or inspected again, an unchanged program is not type-checked again. Files are
+   * digested once per run of the cache: call `cache.newRun()` between compiles of edited files.
    */
   cache?: ProjectCache;
 }

@@ -54,6 +54,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
   const sandbox = options.sandbox ?? lazy ?? createSandbox();
   if (cache && lazy) cache.onMiss = () => lazy.start();
   const before = cache && { ...cache.stats };
+  cache?.newRun();
   try {
     const prepared = options.prepared ?? await prepareSnippets(config.root, options.mappings, config, sandbox, cache);
     const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);

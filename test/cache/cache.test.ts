@@ -163,6 +163,18 @@ describe('the check cache', () => {
     expect(shown(target)).toEqual(shown(await check(dir, { cache: false })));
   });
 
+  it('one cache kept across runs (as a long-lived caller would) still sees an edit between them', async () => {
+    const dir = await project();
+    const config = await resolveConfig({ cwd: dir });
+    const mappings = await findMappings(config.root, config.mappings);
+    const cache = new ProjectCache({ root: config.root, warn: () => undefined, toolKey: 'tool-1' });
+    expect((await checkProject({ config, mappings, cache })).stats).toEqual(ALL_HITS);
+    await edit(join(dir, 'mappings', 'b.ts'), "note: 'B'", "note: 'B3'");
+    const second = await checkProject({ config, mappings, cache });
+    expect(second.stats).toEqual(stats({ compiled: 2, compileHits: 2, typechecked: 1, validated: 1, validationHits: 1 }));
+    await cache.close();
+  });
+
   it('another build of the tool invalidates everything', async () => {
     const dir = await project();
     expect((await check(dir, { toolKey: 'tool-2' })).stats).toEqual(stats({ compiled: 4, typechecked: 1, validated: 2 }));
@@ -223,6 +235,18 @@ describe('check --cache-dir / --no-cache', () => {
     const again = io(dir);
     expect(await main(['check', '--cache-dir', 'my-cache'], again)).toBe(1);
     expect(again.err()).toContain(`cache: ${JSON.stringify(ALL_HITS)}`);
+  });
+
+  it('build keeps its compile for check, and takes --no-cache too', async () => {
+    const dir = await project();
+    await rm(join(dir, 'node_modules'), { recursive: true, force: true });
+    expect(await main(['build', '--no-cache'], io(dir))).toBe(0);
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    expect(await main(['build'], io(dir))).toBe(0);
+    const after = io(dir);
+    expect(await main(['check'], after)).toBe(0);
+    // build compiled the snippets; check adds only the unlowered references, and runs them all.
+    expect(after.err()).toContain(`cache: ${JSON.stringify(stats({ compiled: 2, compileHits: 2, typecheckHits: 1, validated: 2 }))}`);
   });
 
   it('an unwritable cache folder: one warning on stderr, no stack trace, the same exit code', async () => {

@@ -1,20 +1,14 @@
-import { resolve } from 'node:path';
-import { ProjectCache } from '../../cache/project-cache.js';
 import { getExitCode } from '../../findings/exit-codes.js';
 import { releaseEsbuild } from '../../util/load-esbuild.js';
 import { checkProject } from '../../project/check-project.js';
-import { getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
+import { createCache, getConfiguredMappings, loadProjectConfig, type CacheFlags, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatReport, type ReporterName } from '../reporters.js';
-export interface CheckOptions extends CompileFlags {
+export interface CheckOptions extends CompileFlags, CacheFlags {
   reporter: ReporterName;
   /** Every event in the table, also the ones cancelled on every sample. */
   all?: boolean;
-  /** false: neither read nor write the cache (--no-cache). @default true */
-  cache?: boolean;
-  /** --cache-dir, relative to the cwd. @default <root>/node_modules/.cache/dodo-transform */
-  cacheDir?: string;
 }
 
 /**
@@ -27,7 +21,7 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
   const progress = createProgress(io);
-  const cache = createCache(io, config.root, options, (message) => { progress.done(); io.stderr.write(`${createColors(io, 'stderr').yellow('warning:')} ${message}\n`); });
+  const cache = createCache(io, config.root, options, () => progress.done());
   progress.update(`compiling ${mappings.length} mapping${mappings.length === 1 ? '' : 's'}…`);
   const { report, validated, stats } = await checkProject({
     config, mappings, cwd: io.cwd,
@@ -46,9 +40,4 @@ export async function check(io: CliIo, options: CheckOptions): Promise<number> {
   io.stdout.write(out.stdout);
   io.stderr.write(out.stderr);
   return getExitCode(report.findings);
-}
-
-export function createCache(io: CliIo, root: string, options: { cache?: boolean; cacheDir?: string }, warn: (message: string) => void): ProjectCache | undefined {
-  if (options.cache === false) return undefined;
-  return new ProjectCache({ root, ...(options.cacheDir !== undefined && { dir: resolve(io.cwd, options.cacheDir) }), warn });
 }
