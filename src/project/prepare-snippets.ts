@@ -8,7 +8,6 @@ import type { Sandbox } from '../sandbox/index.js';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import { toProjectPath } from '../util/path.js';
 import { readBounded } from '../util/user-files.js';
-import { checkSnippetSource } from '../validate/check-source.js';
 import { fromCompiled } from '../validate/from-compiled.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
 
@@ -60,5 +59,7 @@ export async function readSnippetFile(absolute: string, path: string): Promise<{
     const size = read.truncated ? `${read.bytes} bytes` : `${read.text.length} characters`;
     return { findings: [{ code: 'snippet-too-large', severity: 'error', file: path, message: `the snippet has ${size}; the runtime accepts at most ${MAX_SNIPPET_CHARS} characters (not parsed or run)` }] };
   }
+  // Loaded when there is a snippet to check (see check-project.ts).
+  const { checkSnippetSource } = await import('../validate/check-source.js');
   return { code: read.text, findings: checkSnippetSource(read.text, path) };
 }
