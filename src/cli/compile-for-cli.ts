@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { ProjectCache } from '../cache/project-cache.js';
 import { compile, type CompileResult } from '../compile/compile.js';
 import type { Target } from '../compile/targets.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
@@ -17,6 +19,27 @@ export interface CompileFlags {
   typecheck?: boolean;
   /** `--env KEY=VALUE` flags, for the commands that run snippets. */
   env?: Record<string, string>;
+}
+
+/** --cache-dir and --no-cache (check, build). */
+export interface CacheFlags {
+  /** false: neither read nor write the cache (--no-cache). @default true */
+  cache?: boolean;
+  /** --cache-dir, relative to the cwd. @default <root>/node_modules/.cache/dodo-transform */
+  cacheDir?: string;
+}
+
+/**
+ * The project's cache unless --no-cache; its one warning (a folder it cannot use) goes to stderr
+ * as a line of its own (`beforeWarning` clears a progress line first).
+ */
+export function createCache(io: CliIo, root: string, flags: CacheFlags, beforeWarning?: () => void): ProjectCache | undefined {
+  if (flags.cache === false) return undefined;
+  const warn = (message: string) => {
+    beforeWarning?.();
+    io.stderr.write(`${createColors(io, 'stderr').yellow('warning:')} ${message}\n`);
+  };
+  return new ProjectCache({ root, ...(flags.cacheDir !== undefined && { dir: resolve(io.cwd, flags.cacheDir) }), warn });
 }
 
 export async function loadProjectConfig(io: CliIo, flags: CompileFlags & { outDir?: string }): Promise<ResolvedConfig> {
@@ -40,8 +63,9 @@ export async function getConfiguredMappings(config: ResolvedConfig): Promise<str
 }
 
 /** Compiles, prints findings to stderr, and returns the result with its exit code. */
-export async function compileAndReport(io: CliIo, root: string, mappings: string[], config: ResolvedConfig): Promise<{ result: CompileResult; exitCode: 0 | 1 }> {
-  const result = await compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck });
+export async function compileAndReport(io: CliIo, root: string, mappings: string[], config: ResolvedConfig, cache?: ProjectCache): Promise<{ result: CompileResult; exitCode: 0 | 1 }> {
+  const result = await compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(cache && { cache }) });
+  await cache?.close();
   const colors = createColors(io, 'stderr');
   io.stderr.write(formatFindings(result.findings, root, io.cwd, colors) + formatSummary(result.findings, colors));
   return { result, exitCode: getExitCode(result.findings) };

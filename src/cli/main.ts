@@ -76,6 +76,8 @@ Examples:
   compileOptions(program.command('build')
     .description('compile every configured mapping into <outDir>/<name>.js (all or nothing)')
     .option('-o, --out-dir <dir>', 'output folder (default: handlers)')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: node_modules/.cache/dodo-transform)')
+    .option('--no-cache', 'compile everything again; read and write no cache')
     .option('-w, --watch', 'rebuild what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
@@ -86,7 +88,7 @@ Examples:
       const flags = { ...compileFlags(command), outDir: fromCli(command, 'outDir') as string | undefined };
       if (opts['watch'] === true) return startWatch('build', flags);
       const { build } = await import('./commands/build.js');
-      return build(io, flags);
+      return build(io, { ...flags, ...cacheFlags(opts) });
     }));
 
   const startWatch = async (mode: 'build' | 'check', flags: CompileFlags & { outDir?: string | undefined }) => {
@@ -113,6 +115,10 @@ Examples:
     });
   const outOption = () => new Option('--out <file>', `the HTML report's file, with --reporter html (default: ${DEFAULT_HTML_OUT})`);
   const reporters = (opts: Record<string, unknown>) => splitReporters(opts['reporter'] as ReporterChoice[] | undefined, typeof opts['out'] === 'string' ? opts['out'] : undefined);
+  const cacheFlags = (opts: Record<string, unknown>) => ({
+    ...(opts['cache'] === false && { cache: false }),
+    ...(typeof opts['cacheDir'] === 'string' && { cacheDir: opts['cacheDir'] }),
+  });
   // Not commander's .choices(): it would print all 48 types in --help and on a typo.
   const eventOption = () => new Option('-e, --event <type...>', 'only these event types');
   const envOption = () => new Option('--env <KEY=VALUE>', 'a variable of webhook.env for the runs (repeatable; wins over the config\'s env)')
@@ -210,6 +216,8 @@ Event types and variants: \`dodo-transform samples\`.`)
     .addOption(outOption())
     .addOption(envOption())
     .option('--all', 'list every event in the table, also those cancelled on every sample')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: node_modules/.cache/dodo-transform)')
+    .option('--no-cache', 'compile and validate everything again; read and write no cache')
     .option('-w, --watch', 're-check what changes until Ctrl-C'))
     .addHelpText('after', `
 Examples:
@@ -225,7 +233,7 @@ Examples:
         return startWatch('check', flags);
       }
       const { check } = await import('./commands/check.js');
-      return check(io, { ...flags, ...chosen, ...(opts['all'] === true && { all: true }) });
+      return check(io, { ...flags, ...chosen, ...(opts['all'] === true && { all: true }), ...cacheFlags(opts) });
     }));
 
   compileOptions(program.command('copy')

@@ -34,7 +34,9 @@ export function groupSampleFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /** 1,234: one way whatever the machine's locale. */
-export const formatNumber = (n: number): string => n.toLocaleString('en-US');
+// Integers by hand: the first toLocaleString loads ICU's number data, ~50 ms of a cached check.
+export const formatNumber = (n: number): string =>
+  (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US'));
 export const countOf = (n: number, noun: string): string => `${formatNumber(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 export interface ReportOptions {

@@ -4,13 +4,17 @@
 //   bundle (esbuild, in memory, one run) ────┼→ per mapping: analyze → inspect → emit → size check
 //   load the finishing stage (acorn, …) ─────┤   (finish-snippet.ts, loaded while tsc and esbuild work)
 //   start a sandbox process ─────────────────┘   (inspection evaluates the mapping: user code runs there only)
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { ProjectCache } from '../cache/project-cache.js';
+import { watchTiming } from '../cache/sandbox-use.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
-import { toProjectPath } from '../util/path.js';
-import { bundleMappings } from './bundle.js';
+import { isInside, toProjectPath } from '../util/path.js';
+import { mapLimit } from '../util/map-limit.js';
+import { TOOL_ROOT } from '../util/tool-info.js';
+import { bundleMappings, type BundledMapping } from './bundle.js';
 import { DEFAULT_TARGET, type Target } from './targets.js';
-import { typecheck as runTypecheck } from './typecheck.js';
+import { typecheck as runTypecheck, typecheckListingFiles } from './typecheck.js';
 
 export interface CompileOptions {
   /** Project root: source paths in snippets and findings are relative to it. */
@@ -28,6 +32,12 @@ export interface CompileOptions {
    * the call when absent; pass one to share its processes with validation.
    */
   sandbox?: Sandbox;
+  /**
+   * Results of earlier runs: a mapping whose sources (and the tool) are unchanged is not
+   * bundled or inspected again, an unchanged program is not type-checked again. Files are
+   * digested once per run of the cache: call `cache.newRun()` between compiles of edited files.
+   */
+  cache?: ProjectCache;
 }
 
 export interface CompiledSnippet {
@@ -49,6 +59,9 @@ export interface CompiledSnippet {
   bodyOffset: { lines: number; columns: number };
 }
 
+/** Mappings finished at once. */
+const MAPPINGS_IN_FLIGHT = 8;
+
 export interface CompileResult {
   snippets: CompiledSnippet[];
   findings: Finding[];
@@ -62,18 +75,42 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const files = [...new Set(options.mappings.map((m) => resolve(root, m)))]
     .sort((a, b) => (toProjectPath(root, a) < toProjectPath(root, b) ? -1 : 1));
 
+  const cache = options.cache;
+  const sources = files.map((f) => toProjectPath(root, f));
+  // Digested before anything reads them: an edit saved during the compile is not cached as this result.
+  if (cache) await cache.remember(sources);
+
   // tsc runs in its own process: the bundling and finishing below happen while it checks.
-  const typeFindings = options.typecheck === false ? Promise.resolve([]) : runTypecheck({ root, files, target });
-  const sandbox = options.sandbox ?? createSandbox({ concurrency: 1 });
+  const typeFindings = options.typecheck === false ? Promise.resolve([])
+    : cache ? cachedTypecheck(cache, root, files, target) : runTypecheck({ root, files, target });
+  const cached = cache ? await Promise.all(sources.map((s) => cache.getFinished(s, { target, minify }))) : [];
+  const missing = files.filter((_, i) => cached[i] === undefined);
+  let sandbox = options.sandbox;
+  if (missing.length > 0) {
+    cache?.onMiss?.();
+    sandbox ??= createSandbox({ concurrency: 1 });
+  }
   try {
-    const [bundled, { finishSnippet }] = await Promise.all([
-      bundleMappings({ root, files, target, minify }),
-      import('./finish-snippet.js'),
-    ]);
-    const findings: Finding[] = [...bundled.findings];
+    const findings: Finding[] = [];
+    const fresh = new Map<string, Awaited<ReturnType<typeof finishOne>>>();
+    if (missing.length > 0) {
+      const [bundled, { finishSnippet }] = await Promise.all([
+        bundleMappings({ root, files: missing, target, minify }),
+        import('./finish-snippet.js'),
+      ]);
+      findings.push(...bundled.findings);
+      // A few at a time: each holds its syntax tree while the sandbox inspects it (a hundred at
+      // once held hundreds of MB); enough to keep the sandbox busy.
+      const results = await mapLimit(bundled.bundles, MAPPINGS_IN_FLIGHT, (bundle) => finishOne(root, bundle, { target, minify }, sandbox!, finishSnippet, cache));
+      bundled.bundles.forEach((bundle, i) => fresh.set(bundle.file, results[i]!));
+      // A bundle error fails the whole esbuild run, so no mapping has a snippet: the same with
+      // some mappings taken from the cache.
+      if (bundled.findings.length > 0) cached.fill(undefined);
+    }
     const snippets: CompiledSnippet[] = [];
-    const results = await Promise.all(bundled.bundles.map((bundle) => finishSnippet(root, bundle, minify, sandbox)));
-    for (const result of results) {
+    for (const [i, file] of files.entries()) {
+      const result = cached[i] ?? fresh.get(file);
+      if (!result) continue;
       findings.push(...result.findings);
       if (result.snippet) snippets.push(result.snippet);
     }
@@ -85,8 +122,40 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     findings.push(...findDuplicateNames(snippets));
     return { snippets, findings: sortFindings(findings) };
   } finally {
-    if (options.sandbox === undefined) await sandbox.close();
+    if (options.sandbox === undefined) await sandbox?.close();
   }
+}
+
+type FinishSnippet = typeof import('./finish-snippet.js')['finishSnippet'];
+
+/** One mapping's finishing stage, stored in the cache unless an outcome depended on timing. */
+async function finishOne(root: string, bundle: BundledMapping, options: { target: string; minify: boolean }, sandbox: Sandbox, finishSnippet: FinishSnippet, cache: ProjectCache | undefined) {
+  if (!cache) return finishSnippet(root, bundle, options.minify, sandbox);
+  cache.stats.compiled++;
+  const watched = watchTiming(sandbox);
+  const result = await finishSnippet(root, bundle, options.minify, watched.sandbox);
+  if (!watched.timingDependent()) {
+    // The user's files the bundle read (the tool's own virtual modules are in the tool's key).
+    const read = Object.keys(bundle.inputBytes).filter((input) => !input.includes(':')).map((input) => toProjectPath(root, resolve(root, input)));
+    await cache.putFinished(toProjectPath(root, bundle.file), options, result, read);
+  }
+  return result;
+}
+
+/** The type check of all mappings as one program (as uncached), answered by the cache when nothing it read changed. */
+async function cachedTypecheck(cache: ProjectCache, root: string, files: readonly string[], target: string): Promise<Finding[]> {
+  const sources = files.map((f) => toProjectPath(root, f));
+  const hit = await cache.getTypecheck(sources, target);
+  if (hit) return hit;
+  cache.stats.typechecked++;
+  const run = await typecheckListingFiles({ root, files, target });
+  if (run.complete) {
+    // The tool's own files (runtime types, the compiler's libraries) are in the tool's key.
+    const tool = ['src', 'dist', 'node_modules'].map((d) => join(TOOL_ROOT, d));
+    const read = run.read.filter((f) => isInside(root, f) && !tool.some((d) => isInside(d, f))).map((f) => toProjectPath(root, f));
+    await cache.putTypecheck(sources, target, run.findings, read);
+  }
+  return run.findings;
 }
 
 /** TypeScript's "install @types/node" advice for a global the runtime lacks anyway. */

@@ -16,6 +16,14 @@ export interface TypecheckOptions {
   target: string;
 }
 
+export interface TypecheckRun {
+  findings: Finding[];
+  /** Absolute paths of every file the checker read (its --listFiles), for the cache's key. */
+  read: string[];
+  /** False when the checker was stopped on its time limit: a result that depends on timing. */
+  complete: boolean;
+}
+
 /**
  * The native TypeScript compiler (typescript 7) in its own process: about 0.1 s
  * for a mapping with the SDK types, where an in-process ts-morph program takes
@@ -45,6 +53,15 @@ function getDestinationTypes(): string {
 }
 
 export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
+  return (await runTypecheck(options, false)).findings;
+}
+
+/** The type check, also listing the files it read (what a cached result depends on). */
+export function typecheckListingFiles(options: TypecheckOptions): Promise<TypecheckRun> {
+  return runTypecheck(options, true);
+}
+
+async function runTypecheck(options: TypecheckOptions, listFiles: boolean): Promise<TypecheckRun> {
   const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-tsc-'));
   try {
     const config = {
@@ -73,10 +90,15 @@ export async function typecheck(options: TypecheckOptions): Promise<Finding[]> {
     const tsc = findTsc();
     // Single-threaded: for a few mapping files tsc's parallel checkers cost more than they save, and
     // they would compete for the cores with the bundling and analysis this process does meanwhile.
-    const output = await run(tsc.command, [...tsc.args, '-p', project, '--pretty', 'false', '--singleThreaded'], options.root);
+    const output = await run(tsc.command, [...tsc.args, '-p', project, '--pretty', 'false', '--singleThreaded', ...(listFiles ? ['--listFiles'] : [])], options.root);
+    const lines = output.split(/\r?\n/);
+    // --listFiles prints one absolute path per line, among the diagnostics.
+    const isListed = (line: string) => listFiles && LISTED_FILE.test(line) && !DIAGNOSTIC.test(line);
+    const read = lines.filter(isListed);
     // Diagnostics in files outside the project (reached through an import or a reference the
     // bundler refuses) are not shown: they would print what those files contain.
-    return parseDiagnostics(output, options.root).filter((f) => f.file === undefined || isInside(options.root, f.file));
+    const findings = parseDiagnostics(lines.filter((l) => !isListed(l)).join('\n'), options.root).filter((f) => f.file === undefined || isInside(options.root, f.file));
+    return { findings, read, complete: !output.startsWith(TIMED_OUT) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -86,7 +108,7 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, timeout: TYPECHECK_TIMEOUT_MS, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       // tsc exits non-zero when it reports diagnostics; only a missing or killed process is a failure.
-      if (error && (error.killed || error.signal)) resolvePromise(`the type checker did not finish within ${TYPECHECK_TIMEOUT_MS / 1000} s (types too complex?); run with --no-typecheck to skip it\n`);
+      if (error && (error.killed || error.signal)) resolvePromise(`${TIMED_OUT} within ${TYPECHECK_TIMEOUT_MS / 1000} s (types too complex?); run with --no-typecheck to skip it\n`);
       else if (error && typeof error.code !== 'number') reject(new Error(`could not run the TypeScript compiler: ${error.message}`, { cause: error }));
       else resolvePromise(stdout + stderr);
     });
@@ -95,6 +117,8 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
 
 /** Bounded like every other step that reads user input: pathological types must not hang a CI job. */
 const TYPECHECK_TIMEOUT_MS = 20_000;
+const TIMED_OUT = 'the type checker did not finish';
+const LISTED_FILE = /^(\/|[A-Za-z]:[\\/])/;
 
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): (error|warning) TS(\d+): (.*)$/;
 const UNKNOWN_KEY = /^Object literal may only specify known properties, (?:and|but) ''?(.+?)''? does not exist in type 'EventHandlers'/;

@@ -2,10 +2,11 @@
 // mapping (or takes a compile the caller kept), compares the result with the snippets committed
 // in outDir, and validates compiled and hand-written snippets on every sample. Writes nothing.
 import { existsSync } from 'node:fs';
+import type { CacheStats, ProjectCache } from '../cache/project-cache.js';
+import { createLazySandbox } from '../cache/sandbox-use.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
-import { checkSnippetSource } from '../validate/check-source.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
 import { compareCommitted } from './committed-snippets.js';
 import { handWrittenSnippet, prepareSnippets, type PreparedSnippets } from './prepare-snippets.js';
@@ -31,29 +32,45 @@ export interface CheckProjectOptions {
   onStage?: (stage: 'compiled', snippets: number) => void;
   /** Keep every sample's result in the report (for the HTML report). */
   keepResults?: boolean;
+  /**
+   * Compile and validation results of earlier runs (see src/cache/). What depends on the
+   * committed snippets is compared afresh every time. The caller closes it.
+   */
+  cache?: ProjectCache;
 }
 
 export interface ProjectCheck {
   report: Report;
   prepared: PreparedSnippets;
-  /** The snippets that were run on the samples. */
+  /** The snippets that were run on the samples (or whose earlier run the cache had). */
   validated: SnippetUnderTest[];
+  /** With a cache: what was compiled, type-checked and validated, and what the cache answered. */
+  stats?: CacheStats;
 }
 
 export async function checkProject(options: CheckProjectOptions): Promise<ProjectCheck> {
-  const { config } = options;
-  const sandbox = options.sandbox ?? createSandbox();
+  const { config, cache } = options;
+  // With a cache, the sandbox's processes start at the first result it does not have.
+  const lazy = options.sandbox === undefined && cache ? createLazySandbox() : undefined;
+  const sandbox = options.sandbox ?? lazy ?? createSandbox();
+  if (cache && lazy) cache.onMiss = () => lazy.start();
+  const before = cache && { ...cache.stats };
+  cache?.newRun();
   try {
-    const prepared = options.prepared ?? await prepareSnippets(config.root, options.mappings, config, sandbox);
+    const prepared = options.prepared ?? await prepareSnippets(config.root, options.mappings, config, sandbox, cache);
     const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
     const handWritten = committed.handWritten.map((f) => handWrittenSnippet(f.path, f.code));
     const wanted = options.validate ?? (() => true);
     const snippets = [...prepared.snippets, ...handWritten].filter((s) => wanted(s.file));
     options.onStage?.('compiled', snippets.length);
+    const checked = committed.handWritten.filter((f) => wanted(f.path));
+    // Loaded only for hand-written snippets: the static checks pull in every destination's schemas,
+    // a good part of a cached check's time when there is none.
+    const { checkSnippetSource } = checked.length > 0 ? await import('../validate/check-source.js') : { checkSnippetSource: undefined };
     const findings: Finding[] = [
       ...prepared.findings,
       ...committed.findings,
-      ...committed.handWritten.filter((f) => wanted(f.path)).flatMap((f) => checkSnippetSource(f.code, f.path)),
+      ...(checkSnippetSource ? checked.flatMap((f) => checkSnippetSource(f.code, f.path)) : []),
     ];
     const { report } = await runValidation({
       root: config.root,
@@ -65,9 +82,16 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
       ...(config.env && { env: config.env }),
       sandbox,
       ...(options.keepResults && { keepResults: true }),
+      ...(cache && { cache }),
     });
-    return { report, prepared, validated: snippets };
+    return { report, prepared, validated: snippets, ...(cache && before && { stats: statsSince(cache.stats, before) }) };
   } finally {
+    if (cache && lazy) cache.onMiss = undefined;
     if (options.sandbox === undefined) await sandbox.close();
   }
+}
+
+/** This call's share of a cache's counters (watch mode keeps one cache for the session). */
+function statsSince(now: CacheStats, before: CacheStats): CacheStats {
+  return Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - before[k as keyof CacheStats]])) as unknown as CacheStats;
 }

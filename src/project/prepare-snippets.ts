@@ -1,4 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
+import type { ProjectCache } from '../cache/project-cache.js';
 import { compile, type CompiledSnippet } from '../compile/compile.js';
 import { REFERENCE_TARGET } from '../compile/targets.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
@@ -7,7 +8,6 @@ import type { Sandbox } from '../sandbox/index.js';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import { toProjectPath } from '../util/path.js';
 import { readBounded } from '../util/user-files.js';
-import { checkSnippetSource } from '../validate/check-source.js';
 import { fromCompiled } from '../validate/from-compiled.js';
 import { readDeclaredDestination } from '../compile/emit-snippet.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
@@ -22,7 +22,7 @@ export interface PreparedSnippets {
  * `.js` files are taken as pasted snippets (static checks only here); `.ts` files
  * are compiled with the project's settings, plus an unlowered reference build.
  */
-export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox): Promise<PreparedSnippets> {
+export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox, cache?: ProjectCache): Promise<PreparedSnippets> {
   const mappings = files.filter((f) => /\.(c|m)?ts$/.test(f));
   const scripts = files.filter((f) => !mappings.includes(f));
   const findings: Finding[] = [];
@@ -36,8 +36,8 @@ export async function prepareSnippets(root: string, files: readonly string[], co
   let compiled: CompiledSnippet[] = [];
   if (mappings.length > 0) {
     const [result, reference] = await Promise.all([
-      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }) }),
-      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }) }),
+      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
+      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
     ]);
     findings.push(...result.findings);
     compiled = result.snippets;
@@ -66,5 +66,7 @@ export async function readSnippetFile(absolute: string, path: string): Promise<{
     const size = read.truncated ? `${read.bytes} bytes` : `${read.text.length} characters`;
     return { findings: [{ code: 'snippet-too-large', severity: 'error', file: path, message: `the snippet has ${size}; the runtime accepts at most ${MAX_SNIPPET_CHARS} characters (not parsed or run)` }] };
   }
+  // Loaded when there is a snippet to check (see check-project.ts).
+  const { checkSnippetSource } = await import('../validate/check-source.js');
   return { code: read.text, findings: checkSnippetSource(read.text, path) };
 }

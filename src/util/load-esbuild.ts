@@ -12,3 +12,11 @@ export function loadEsbuild(): Esbuild {
   esbuild ??= createRequire(import.meta.url)('esbuild') as Esbuild;
   return esbuild;
 }
+
+/**
+ * Stops esbuild's service process, if it was started: a one-shot command that is done bundling
+ * gives its memory back (about 150 MB after a hundred mappings). A later build starts another.
+ */
+export function releaseEsbuild(): Promise<void> {
+  return esbuild ? esbuild.stop() : Promise.resolve();
+}

@@ -18,9 +18,18 @@ function collectPaths(value: unknown, path: string, into: Set<string>, depth = 0
   }
 }
 
+/**
+ * Per list of inputs: every snippet of a run is judged on the same list, and walking all its
+ * samples was 3.5% of check's time when done once per snippet.
+ */
+const knownByInputs = new WeakMap<readonly SampleInput[], Map<string, Set<string>>>();
+
 /** Every field path any sample of each event type has, as the sandbox names reads. */
 export function knownFieldPaths(inputs: readonly SampleInput[]): Map<string, Set<string>> {
+  const known = knownByInputs.get(inputs);
+  if (known) return known;
   const byType = new Map<string, Set<string>>();
+  knownByInputs.set(inputs, byType);
   for (const input of inputs) {
     const set = byType.get(input.eventType) ?? new Set<string>();
     collectPaths(input.event, 'payload', set);

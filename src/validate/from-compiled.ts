@@ -1,3 +1,4 @@
+import { hashParts } from '../cache/hash.js';
 import type { CompiledSnippet } from '../compile/compile.js';
 import { createPositionMapper } from '../compile/map-position.js';
 import type { SnippetUnderTest } from './validate-snippets.js';
@@ -15,6 +16,7 @@ export function fromCompiled(root: string, snippet: CompiledSnippet, reference?:
     code: snippet.code,
     ...(reference !== undefined && { reference }),
     ...(snippet.destination !== undefined && { destination: snippet.destination }),
+    mapPositionKey: hashParts([snippet.sourceMap, String(lines), String(columns)]),
     mapPosition: (line, column) => (line > lines ? toSource(line - lines, Math.max(1, column - (line === lines + 1 || columns === 2 ? columns : 0))) : undefined),
   };
 }

@@ -25,6 +25,8 @@ export interface SnippetUnderTest {
   code: string;
   /** For compiled mappings: a snippet position → the TypeScript source position. */
   mapPosition?: (line: number, column: number) => SourcePosition | undefined;
+  /** What `mapPosition` depends on (a digest of the source map), for the cache's key. */
+  mapPositionKey?: string;
   /** For compiled mappings: the same mapping without lowering or minification, to compare with. */
   reference?: string;
   /**

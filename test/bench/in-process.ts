@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { watch } from '../../src/cli/commands/watch.js';
 import type { CycleResult } from '../../src/cli/watch/watch-session.js';
 import { resolveConfig } from '../../src/config/resolve-config.js';
+import { checkProject } from '../../src/project/check-project.js';
+import { findMappings } from '../../src/project/find-mappings.js';
 import { benchSandbox } from '../../src/sandbox/bench.js';
 import { renderHtmlReport } from '../../src/report/html/render-report.js';
 import { syntheticReport } from '../support/synthetic-report.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
 export { benchSandbox };
 
@@ -46,3 +49,35 @@ export async function benchWatch(dir: string, mode: 'build' | 'check', edits = 5
   return { firstRunMs: first.durationMs, recheckMs: times.map(Math.round), medianMs: Math.round(median(times)) };
 }
 export { benchJudging } from './judging-cost.js';
+
+/**
+ * Sample runs `check --no-cache` makes on a project (snippets, references and mapping inspections),
+ * in all and per mapping: the count the floor multiplies by the cost of a fresh context.
+ */
+export async function countSampleRuns(dir: string): Promise<{ total: number; perFile: Record<string, number> }> {
+  const config = await resolveConfig({ cwd: dir });
+  const mappings = await findMappings(config.root, config.mappings);
+  const inner = createSandbox();
+  let total = 0;
+  const byCode = new Map<string, number>();
+  const sandbox: Sandbox = {
+    run: (code, input) => inner.run(code, input),
+    runMany: (code, inputs, options) => {
+      total += inputs.length;
+      byCode.set(code, (byCode.get(code) ?? 0) + inputs.length);
+      return inner.runMany(code, inputs, options);
+    },
+    close: () => inner.close(),
+  };
+  try {
+    const { prepared } = await checkProject({ config, mappings, sandbox });
+    const perFile: Record<string, number> = {};
+    for (const s of prepared.snippets) {
+      // The snippet and its reference; the mapping's inspection is one run more.
+      perFile[s.file] = (byCode.get(s.code) ?? 0) + (s.reference !== undefined && s.reference !== s.code ? byCode.get(s.reference) ?? 0 : 0) + 1;
+    }
+    return { total, perFile };
+  } finally {
+    await inner.close();
+  }
+}

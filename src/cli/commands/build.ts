@@ -5,11 +5,11 @@ import { MAX_SNIPPET_CHARS } from '../../compile/targets.js';
 import { GENERATED } from '../../project/committed-snippets.js';
 import { readBounded, unreadableReason } from '../../util/user-files.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
-import { compileAndReport, getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
+import { compileAndReport, createCache, getConfiguredMappings, loadProjectConfig, type CacheFlags, type CompileFlags } from '../compile-for-cli.js';
 import { createColors, type CliIo } from '../io.js';
 import { EXIT_OK } from '../../findings/exit-codes.js';
 
-export interface BuildOptions extends CompileFlags {
+export interface BuildOptions extends CompileFlags, CacheFlags {
   outDir?: string;
 }
 
@@ -17,7 +17,8 @@ export interface BuildOptions extends CompileFlags {
 export async function build(io: CliIo, options: BuildOptions): Promise<number> {
   const config = await loadProjectConfig(io, options);
   const mappings = await getConfiguredMappings(config);
-  const { result, exitCode } = await compileAndReport(io, config.root, mappings, config);
+  // The same compile results check keeps: a build after a check (or the other way) compiles nothing twice.
+  const { result, exitCode } = await compileAndReport(io, config.root, mappings, config, createCache(io, config.root, options));
   if (exitCode !== 0) {
     io.stderr.write('build failed: no snippet was written\n');
     return exitCode;
