@@ -16,7 +16,7 @@ const A = `import { defineMapping } from 'dodo-transform';
 import { label } from './lib/label';
 
 export default defineMapping({
-  url: 'https://example.com/a',
+  url: 'https://hooks.acme-shop.io/a',
   events: {
     'payment.succeeded': (event) => ({ payload: { id: event.data.payment_id, label: label(event.data.currency) } }),
   },
@@ -25,7 +25,7 @@ export default defineMapping({
 const B = `import { defineMapping } from 'dodo-transform';
 
 export default defineMapping({
-  url: 'https://example.com/b',
+  url: 'https://hooks.acme-shop.io/b',
   events: {
     // \`??\` is lowered for es2015: the target changes this snippet's text, not a's.
     'refund.succeeded': (event) => ({ payload: { refund: (event.data.refund_id as string | undefined) ?? 'none', note: 'B' } }),
