@@ -3,7 +3,6 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Report } from '../project/report.js';
-import { renderHtmlReport } from '../report/html/render-report.js';
 import { UserError } from '../util/errors.js';
 import { writeFilesAtomic } from '../util/write-atomic.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
@@ -46,6 +45,8 @@ export function assertReportPath(cwd: string, out: string): string {
  */
 export async function writeHtmlReport(cwd: string, report: Report, out: string, env?: Readonly<Record<string, string>>, now = new Date()): Promise<string> {
   const path = assertReportPath(cwd, out);
+  // Loaded here only: the renderers and the destinations' schemas cost every other command's start-up.
+  const { renderHtmlReport } = await import('../report/html/render-report.js');
   const html = renderHtmlReport(report, { generatedAt: now, secrets: Object.values(env ?? {}) });
   try {
     await writeFilesAtomic(new Map([[path, html]]));
