@@ -73,6 +73,24 @@ describe('watch mode', () => {
     expect(await w.stop()).toBe(0);
   });
 
+  it('check --watch reports a type error of the edited mapping (the type check runs beside the samples)', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    const b = startWatch('build', dir);
+    await b.first;
+    await b.stop();
+    const w = startWatch('check', dir);
+    expect((await w.first).findings).toEqual([]);
+    const next = w.next();
+    const slack = join(dir, 'mappings', 'slack.ts');
+    await writeFile(slack, (await readFile(slack, 'utf8')).replace('event.data.payment_id', 'event.data.no_such_field'));
+    const result = await next;
+    expect(result.compiled).toEqual(['mappings/slack.ts']);
+    const codes = result.findings.filter((f) => f.file === 'mappings/slack.ts').map((f) => f.code);
+    expect(codes).toContain('type-error');
+    expect(result.findings.find((f) => f.code === 'type-error')!.message).toContain('no_such_field');
+    expect(await w.stop()).toBe(0);
+  });
+
   it('check --watch fails a broken hand-written snippet in outDir exactly as check does', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
     const b = startWatch('build', dir);
