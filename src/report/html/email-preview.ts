@@ -1,6 +1,7 @@
 // An email the way a mail client shows it: subject, from and to, and the HTML body in a sandboxed
 // frame (no allow-scripts: a <script> in customer text never runs; no allow-same-origin), with its
 // own CSP so that not even an image is fetched; the text part beside it.
+import { neutralizeResources } from './neutralize-resources.js';
 import { appendJsonPath } from '../../util/json.js';
 import { clip, esc, isObject, str } from './html.js';
 import type { FindingMarks } from './marks.js';
@@ -61,9 +62,9 @@ export function extractEmail(destination: string, body: Record<string, unknown>,
   return Object.assign({}, from && { from }, to && { to }, subject && { subject }, html && { html }, text && { text });
 }
 
-/** The body as it goes into srcdoc: the CSP first, so the frame's document applies it before any content. */
+/** The body as it goes into srcdoc: the CSP first, so the frame's document applies it before any content, and no URL to fetch. */
 export function frameDocument(html: string): string {
-  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${EMAIL_CSP}"><meta name="referrer" content="no-referrer">${clip(html, MAX_HTML)}`;
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${EMAIL_CSP}"><meta name="referrer" content="no-referrer">${neutralizeResources(clip(html, MAX_HTML))}`;
 }
 
 function renderOne(email: Email, path: string, marks: FindingMarks): string {
