@@ -81,20 +81,19 @@ export async function runValidation(run: ValidationRun): Promise<{ report: Repor
       if (!run.sandbox) await sandbox.close();
     }
   }
-  // An escape attempt found in the source (or while the mapping loaded) is said there, with its
-  // line; the same attempt seen again at run time adds nothing.
-  const statedEscapes = new Set(run.findings.filter((f) => f.code === 'escape-attempt').map((f) => f.file));
+  // Said once, where it was found before running: an escape attempt (in the source, or while the
+  // mapping loaded) and a mapping's placeholder or card-overwriting `url`; the same finding from
+  // every sample adds nothing.
+  const SAID_ONCE = new Set<string>(['escape-attempt', 'placeholder-url', 'card-url-overwritten']);
+  const stated = new Set(run.findings.filter((f) => SAID_ONCE.has(f.code)).map((f) => `${f.file}|${f.code}`));
   // Likewise PATCH (the static patch-method warning says it once, not once per sample), and a
   // global the runtime lacks: the static finding, not a ReferenceError on every sample.
   const statedPatch = new Set(run.findings.filter((f) => f.code === 'patch-method').map((f) => f.file));
-  // A mapping's placeholder or card-overwriting `url` is said at its line, not on every sample.
-  const statedUrl = new Set(run.findings.filter((f) => f.code === 'placeholder-url' || f.code === 'card-url-overwritten').map((f) => `${f.file}|${f.code}`));
   // `amount` is a string only on dispute events: the warning matters where the snippet handles one.
   const handlesDisputes = new Set(summaries.filter((s) => s.events.some((e) => e.event.startsWith('dispute.') && e.runs > e.cancelled)).map((s) => s.file));
   const missingGlobals = new Set(run.findings.filter((f) => f.code === 'unavailable-global').map((f) => `${f.file}|${/^(\S+) is not available/.exec(f.message)?.[1]}`));
-  const reported = findings.filter((f) => !(f.code === 'escape-attempt' && f.event !== undefined && statedEscapes.has(f.file)) &&
+  const reported = findings.filter((f) => !(f.event !== undefined && stated.has(`${f.file}|${f.code}`)) &&
     !(f.code === 'invalid-method' && f.severity === 'warning' && f.event !== undefined && statedPatch.has(f.file)) &&
-    !(f.event !== undefined && statedUrl.has(`${f.file}|${f.code}`)) &&
     !(f.code === 'string-amount' && !handlesDisputes.has(f.file ?? '')) &&
     !(f.code === 'runtime-error' && missingGlobals.has(`${f.file}|${/^ReferenceError: (\S+) is not defined/.exec(f.message)?.[1]}`)));
   return { report: { root: run.root, cwd: run.cwd, findings: sortFindings(reported), summaries }, goldenWrites };

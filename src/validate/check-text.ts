@@ -70,9 +70,6 @@ function factsOf(event: unknown): EventFacts {
   return facts;
 }
 
-function allStrings(value: unknown): string {
-  return factsOf(value).strings;
-}
 
 const isNumericText = (s: string): boolean => /^\s*[-+]?\d[\d,]*(\.\d+)?\s*$/.test(s);
 
@@ -249,7 +246,7 @@ function discordGuarded(payload: unknown): boolean {
 }
 
 function checkMarkup(payload: unknown, leaves: readonly Leaf[], input: TextCheckInput): ResultIssue[] {
-  if (!allStrings(input.event).includes(MARKUP)) return [];
+  if (!factsOf(input.event).strings.includes(MARKUP)) return [];
   const issues: ResultIssue[] = [];
   for (const leaf of htmlFields(input.destination, payload)) {
     if (!leaf.value.includes('<script>alert(1)</script>')) continue;
