@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -62,7 +62,9 @@ export function typecheckListingFiles(options: TypecheckOptions): Promise<Typech
 }
 
 async function runTypecheck(options: TypecheckOptions, listFiles: boolean): Promise<TypecheckRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-tsc-'));
+  // Written synchronously so that tsc, the longest step, starts before the caller spawns its other
+  // processes and loads its other modules (each of which would delay an asynchronous write's callback).
+  const dir = mkdtempSync(join(tmpdir(), 'dodo-transform-tsc-'));
   try {
     const config = {
       compilerOptions: {
@@ -86,7 +88,7 @@ async function runTypecheck(options: TypecheckOptions, listFiles: boolean): Prom
       files: [join(TOOL_ROOT, 'src', 'runtime', 'mapping', 'globals.d.ts'), ...options.files.map((f) => resolve(options.root, f))],
     };
     const project = join(dir, 'tsconfig.json');
-    await writeFile(project, JSON.stringify(config));
+    writeFileSync(project, JSON.stringify(config));
     const tsc = findTsc();
     // Single-threaded: for a few mapping files tsc's parallel checkers cost more than they save, and
     // they would compete for the cores with the bundling and analysis this process does meanwhile.

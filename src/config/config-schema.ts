@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TARGETS } from '../compile/targets.js';
 import { suggest } from '../util/suggest.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
 import { getPayloadType } from '../runtime/events/payload-type.js';

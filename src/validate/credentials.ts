@@ -1,4 +1,4 @@
-import { DESTINATIONS } from '../destinations/registry.js';
+import { DESTINATION_SECRETS } from '../destinations/secrets.js';
 
 /**
  * Literals that look like secrets. Snippets get pasted into dashboards, tickets and
@@ -8,7 +8,7 @@ import { DESTINATIONS } from '../destinations/registry.js';
 const PATTERNS: readonly [RegExp, string][] = [
   [/^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}$/, 'a Stripe-style secret key'],
   [/^(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}$/, 'an Authorization header value'],
-  ...DESTINATIONS.flatMap((d) => d.secrets.map((s): [RegExp, string] => [s.pattern, s.label])),
+  ...DESTINATION_SECRETS.map((s): [RegExp, string] => [s.pattern, s.label]),
 ];
 
 /** Placeholders such as XXXXXXXX or 00000000 are fine: they are meant to be replaced. */

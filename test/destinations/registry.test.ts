@@ -5,6 +5,7 @@ import {
   DESTINATION_ISSUE_CODES, DESTINATIONS, findDestination, isDestinationIssueCode, validateDestinationRequest,
 } from '../../src/destinations/registry.js';
 import { GENERIC_CODES } from '../../src/destinations/define-destination.js';
+import { DESTINATION_SECRETS } from '../../src/destinations/secrets.js';
 import { check, CIO_BATCH, CIO_ENTITY, SEGMENT } from '../support/destinations.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 
@@ -112,6 +113,12 @@ describe('the destination registry', () => {
       for (const { pattern, label } of d.secrets) expect([pattern.source.startsWith('^'), label.length > 5], d.id).toEqual([true, true]);
     }
     expect(DESTINATIONS.filter((d) => d.markup.html).map((d) => d.id).sort()).toEqual(['autosend', 'close-crm', 'keplars', 'resend', 'sendgrid']);
+  });
+
+  it('lists every destination\'s secret patterns where compiling reads them without the schemas', () => {
+    const registered = DESTINATIONS.flatMap((d) => d.secrets);
+    expect(registered.length).toBeGreaterThan(5);
+    expect(new Set(DESTINATION_SECRETS)).toEqual(new Set(registered));
   });
 
   it('lets host matches win over path claims, so no destination needs to know another\'s hosts', () => {

@@ -1,6 +1,6 @@
 // Request bodies of AutoSend's Send Email (POST /v1/mails/send) and Send Bulk Email (POST /v1/mails/bulk).
 // Sources: https://docs.autosend.com/api-reference/mails/send and .../mails/bulk
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 import { oneToMax } from '../schema-rules.js';
 

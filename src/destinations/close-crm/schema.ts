@@ -1,6 +1,6 @@
 // Request bodies of Close's REST API (leads, contacts, opportunities, note and custom activities).
 // Source: https://developer.close.com/api/resources/leads/create (and contacts, opportunities, activities/notes)
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Close object ids carry a type prefix: lead_…, cont_…, stat_…, oppo_… (Dodo's customer_id is none of them).
 export const CloseLeadIdSchema = z.string().regex(/^lead_\w+$/);

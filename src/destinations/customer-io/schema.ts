@@ -1,7 +1,7 @@
 // Request bodies of Customer.io's Track API v2 (/api/v2/entity and /api/v2/batch).
 // Source: https://docs.customer.io/integrations/api/track/ (track_v2: entity, batch) and
 // limits from https://docs.customer.io/journeys/invalid-api-requests/
-import { z } from 'zod';
+import * as z from 'zod';
 import { utf8Bytes } from '../define-destination.js';
 
 const NonEmpty = z.string().min(1);

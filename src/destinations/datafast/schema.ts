@@ -1,6 +1,6 @@
 // Request body of DataFast's Payments API (POST /api/v1/payments).
 // Source: https://datafa.st/docs/api/website/payments/create
-import { z } from 'zod';
+import * as z from 'zod';
 
 // "Amount in major currency units. Example: 29.99": a number, zero or more (refunds set refunded: true).
 const Amount = z.number().min(0);

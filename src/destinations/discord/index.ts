@@ -5,6 +5,7 @@ import { defineDestination, error, issuesFor, warning } from '../define-destinat
 import type { DestinationEndpoint, DestinationIssue, IssueClassifier } from '../define-destination.js';
 import { describeValue } from '../describe-value.js';
 import { DiscordWebhookMessageSchema } from './schema.js';
+import { DISCORD_SECRETS } from './secrets.js';
 
 export * from './schema.js';
 
@@ -89,7 +90,7 @@ export const discord = defineDestination({
   hosts: DISCORD_HOSTS,
   urlFrom: 'card',
   card: { credentials: 'channel webhook URL', sampleUrl: 'https://discord.com/api/webhooks/112233445566778899/card-supplied-sample' },
-  secrets: [{ pattern: /^https:\/\/(?:discord|discordapp)\.com\/api\/webhooks\/\d+\/[\w-]{40,}$/, label: 'a Discord webhook URL (the URL is the secret)' }],
+  secrets: DISCORD_SECRETS,
   markup: { discordMarkdown: ['$.content', '$.embeds[*].description', '$.embeds[*].fields[*].value'] },
   routes: [DISCORD_ENDPOINT],
   unvalidated: [{

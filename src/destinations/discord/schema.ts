@@ -2,7 +2,7 @@
 // Sources: https://discord.com/developers/docs/resources/webhook#execute-webhook (fields) and
 // https://discord.com/developers/docs/resources/message#embed-object-embed-limits (limits).
 // Type-checked inside users' mappings (the builders import its types): zod only, no Node types, ES2020 library.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 
 export const DISCORD_LIMITS = {

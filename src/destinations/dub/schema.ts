@@ -1,6 +1,6 @@
 // Request bodies of Dub's conversion tracking API (POST /track/sale, POST /track/lead).
 // Source: https://dub.co/docs/api-reference/endpoint/track-sale (and track-lead); field rules from the dub-ts SDK models
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The processors Dub's track-sale enum lists (dub-ts PaymentProcessor); there is no "dodo": use "custom". */
 export const DUB_PAYMENT_PROCESSORS = ['stripe', 'shopify', 'polar', 'paddle', 'revenuecat', 'custom'] as const;

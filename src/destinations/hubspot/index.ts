@@ -9,6 +9,7 @@ import {
   HUBSPOT_CRM_BATCH_MAX, HUBSPOT_EVENT_BATCH_MAX, HubSpotBatchCreateSchema, HubSpotBatchUpdateSchema,
   HubSpotBatchUpsertSchema, HubSpotEventBatchSchema, HubSpotEventSchema, HubSpotObjectCreateSchema, HubSpotObjectUpdateSchema,
 } from './schema.js';
+import { HUBSPOT_SECRETS } from './secrets.js';
 
 export * from './schema.js';
 
@@ -126,7 +127,7 @@ export const hubspot = defineDestination({
   hosts: HUBSPOT_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'HubSpot account connection (private app token via HUBSPOT_ACCESS_TOKEN)' },
-  secrets: [{ pattern: /^pat-(?:na|eu)\d-[a-f0-9-]{30,}$/, label: 'a HubSpot private app token' }],
+  secrets: HUBSPOT_SECRETS,
   routes: HUBSPOT_ENDPOINTS,
   normalizePath: (path) => path.replace(/\/+$/, ''),
   unknownRoute: {

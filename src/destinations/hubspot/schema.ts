@@ -1,7 +1,7 @@
 // Request bodies of HubSpot's CRM v3 object API and custom event (behavioral event) API.
 // Sources: https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/guide (objects, batch upsert) and
 // https://developers.hubspot.com/docs/api-reference/legacy/events/send-event-data/guide (events/v3/send, "Limits")
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** CRM property values are stored as strings; numbers and booleans are accepted. null is not: "" clears. */
 export const HubSpotPropertyValueSchema = z.union([z.string(), z.number(), z.boolean()]);

@@ -1,7 +1,7 @@
 // Request bodies of Inngest's Event API (POST https://inn.gs/e/<event key>): one event or an array of them.
 // Source: https://www.inngest.com/docs/reference/typescript/v4/events/send and the server's own check,
 // github.com/inngest/inngest pkg/event/event.go (Event.Validate) and pkg/api/api.go (ReceiveEvent).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A free-form JSON object (data, user). */
 const JsonObject = z.record(z.string(), z.unknown());

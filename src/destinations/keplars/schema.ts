@@ -1,6 +1,6 @@
 // Request bodies of Keplars' send-email routes (instant, high, async, bulk, schedule).
 // Source: https://docs.keplars.com/api-reference/send-email
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';

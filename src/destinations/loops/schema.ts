@@ -1,6 +1,6 @@
 // Request bodies of the Loops API: send event, create/update contact, send transactional email.
 // Source: https://loops.so/docs/api-reference/send-event (and create-contact, update-contact, send-transactional-email)
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 
 /** events/properties: string, number, boolean or date (Unix ms or an ECMA-262 date-time string); never null. */

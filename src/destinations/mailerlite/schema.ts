@@ -1,6 +1,6 @@
 // Request body of MailerLite's Create/upsert subscriber (POST https://connect.mailerlite.com/api/subscribers).
 // Source: https://developers.mailerlite.com/docs/subscribers.html#create-upsert-subscriber
-import { z } from 'zod';
+import * as z from 'zod';
 
 // subscribers: "Must be one of the possible statuses: active, unsubscribed, unconfirmed, bounced or junk."
 export const MAILERLITE_STATUSES = ['active', 'unsubscribed', 'unconfirmed', 'bounced', 'junk'] as const;

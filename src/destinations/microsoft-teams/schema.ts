@@ -3,7 +3,7 @@
 // Sources: https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using
 // ("Send Adaptive Cards using an Incoming Webhook") and https://adaptivecards.io/explorer/ (elements).
 // Type-checked inside users' mappings (the builders import its types): zod only, no Node types, ES2020 library.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TEAMS_ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 

@@ -1,7 +1,7 @@
 // Request bodies of n8n's Webhook trigger node (/webhook/<path>, /webhook-test/<path>).
 // Source: https://docs.n8n.io/integrations/builtin/core-nodes/n8n-nodes-base.webhook/ (any JSON body; the node
 // hands the workflow { headers, params, query, body }).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** n8n Cloud instances live at <name>.app.n8n.cloud; self-hosted ones are recognised by the route. */
 export const N8N_CLOUD_SUFFIX = '.app.n8n.cloud';

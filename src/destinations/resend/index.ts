@@ -4,6 +4,7 @@ import { isRecord } from '../../util/json.js';
 import { defineDestination, error, issuesFor, KIB, warning } from '../define-destination.js';
 import type { DestinationEndpoint, DestinationIssue, IssueClassifier } from '../define-destination.js';
 import { RESEND_BATCH_MAX_EMAILS, ResendBatchSchema, ResendEmailSchema } from './schema.js';
+import { RESEND_SECRETS } from './secrets.js';
 
 export * from './schema.js';
 
@@ -56,7 +57,7 @@ export const resend = defineDestination({
   hosts: RESEND_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
-  secrets: [{ pattern: /^re_[A-Za-z0-9_]{20,}$/, label: 'a Resend API key' }],
+  secrets: RESEND_SECRETS,
   markup: { html: ['$.html', '$[*].html'] },
   routes: RESEND_ENDPOINTS,
   // A near miss of a modelled route is an error; any other path is a Resend route this tool does not check.

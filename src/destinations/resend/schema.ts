@@ -1,6 +1,6 @@
 // Request bodies of Resend's Send Email (POST /emails) and Send Batch Emails (POST /emails/batch).
 // Source: https://resend.com/docs/api-reference/emails/send-email and .../send-batch-emails
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 import { oneToMax } from '../schema-rules.js';
 

@@ -1,7 +1,7 @@
 // Request bodies of Segment's HTTP Tracking API.
 // Source: https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/
 // and the common fields of https://segment.com/docs/connections/spec/common/
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 
 /** A free-form JSON object (properties, traits, context, integrations). */

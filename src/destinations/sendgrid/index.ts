@@ -5,6 +5,7 @@ import { defineDestination, error, issuesFor, KIB, warning } from '../define-des
 import type { DestinationEndpoint, DestinationIssue, IssueClassifier } from '../define-destination.js';
 import { describeValue } from '../describe-value.js';
 import { SendGridContactsSchema, SendGridMailSchema } from './schema.js';
+import { SENDGRID_SECRETS } from './secrets.js';
 
 export * from './schema.js';
 
@@ -87,7 +88,7 @@ export const sendgrid = defineDestination({
   hosts: SENDGRID_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key (Mail Send)' },
-  secrets: [{ pattern: /^SG\.[\w-]{16,}\.[\w-]{16,}$/, label: 'a SendGrid API key' }],
+  secrets: SENDGRID_SECRETS,
   markup: { html: ['$.content[?(@.type=="text/html")].value'] },
   routes: SENDGRID_ENDPOINTS,
   unknownRoute: { nearMiss: 'a SendGrid route' },

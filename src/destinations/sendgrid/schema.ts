@@ -2,7 +2,7 @@
 // Contacts" (PUT /v3/marketing/contacts).
 // Sources: https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send,
 // .../mail-send/errors, .../contacts/add-or-update-a-contact
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 import { oneToMax } from '../schema-rules.js';
 

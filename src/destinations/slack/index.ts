@@ -5,6 +5,7 @@ import { defineDestination, error, issuesFor, warning } from '../define-destinat
 import type { DestinationEndpoint, DestinationIssue, IssueClassifier } from '../define-destination.js';
 import { describeValue } from '../describe-value.js';
 import { SLACK_BLOCK_TYPES, SLACK_LIMITS, SlackMessageSchema } from './schema.js';
+import { SLACK_SECRETS } from './secrets.js';
 
 export * from './schema.js';
 
@@ -135,10 +136,7 @@ export const slack = defineDestination({
   hosts: SLACK_HOSTS,
   urlFrom: 'card',
   card: { credentials: 'incoming webhook URL', sampleUrl: 'https://hooks.slack.com/services/TDODO1234/BDODO5678/sampleSecret' },
-  secrets: [
-    { pattern: /^xox[abposr]-[A-Za-z0-9-]{10,}$/, label: 'a Slack token' },
-    { pattern: /^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}$/, label: 'a Slack webhook URL (the URL is the secret)' },
-  ],
+  secrets: SLACK_SECRETS,
   markup: { slackMrkdwn: ['$.text', '$.blocks[*].text.text', '$.blocks[*].fields[*].text', '$.blocks[*].elements[*].text', '$.attachments[*].text'] },
   routes: [SLACK_ENDPOINT],
   unvalidated: [{

@@ -2,7 +2,7 @@
 // Sources: https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks (the body) and
 // https://docs.slack.dev/reference/block-kit/blocks (each block's fields and limits).
 // Type-checked inside users' mappings (the builders import its types): zod only, no Node types, ES2020 library.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRecord } from '../../util/json.js';
 
 /** Block Kit limits, counted in UTF-16 code units (Slack says "characters"; this is the stricter count). */

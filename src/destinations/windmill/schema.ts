@@ -1,6 +1,6 @@
 // Request bodies of Windmill's webhook routes (/api/w/<workspace>/jobs/run…/p|f|h|fv/…).
 // Source: https://www.windmill.dev/docs/core_concepts/webhooks ("Body": each key is an argument of the script/flow).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Windmill Cloud; self-hosted instances are recognised by the route alone. */
 export const WINDMILL_HOSTS = ['app.windmill.dev'] as const;

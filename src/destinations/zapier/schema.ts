@@ -1,6 +1,6 @@
 // Request bodies of Zapier's "Webhooks by Zapier" Catch Hook trigger.
 // Source: https://help.zapier.com/hc/en-us/articles/8496288690317 (Catch Hook takes POSTed JSON; each key becomes a field)
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a Catch Hook accepts: any JSON object, each top-level key a field later steps can map. */
 export const ZapierCatchHookSchema = z.record(z.string(), z.unknown());
