@@ -67,7 +67,23 @@ export interface CompileResult {
   findings: Finding[];
 }
 
+/** A compile whose type check may still be running: what `check` validates meanwhile. */
+export interface DeferredCompileResult extends CompileResult {
+  /** The type check's findings (without those another finding already says), once tsc is done. */
+  typeFindings: Promise<Finding[]>;
+}
+
 export async function compile(options: CompileOptions): Promise<CompileResult> {
+  const result = await compileDeferred(options);
+  return { snippets: result.snippets, findings: sortFindings([...result.findings, ...await result.typeFindings]) };
+}
+
+/**
+ * compile(), returning as soon as every snippet is finished: the type check (its own process)
+ * goes on, so that running the snippets on the samples overlaps it. The caller must await
+ * `typeFindings` (it rejects if tsc could not run).
+ */
+export async function compileDeferred(options: CompileOptions): Promise<DeferredCompileResult> {
   const root = resolve(options.root);
   const target = options.target ?? DEFAULT_TARGET;
   const minify = options.minify ?? false;
@@ -83,6 +99,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   // tsc runs in its own process: the bundling and finishing below happen while it checks.
   const typeFindings = options.typecheck === false ? Promise.resolve([])
     : cache ? cachedTypecheck(cache, root, files, target) : runTypecheck({ root, files, target });
+  typeFindings.catch(() => undefined); // awaited below, unless bundling throws first
   const cached = cache ? await Promise.all(sources.map((s) => cache.getFinished(s, { target, minify }))) : [];
   const missing = files.filter((_, i) => cached[i] === undefined);
   let sandbox = options.sandbox;
@@ -118,9 +135,11 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     // finding says why.
     // Likewise a located invalid-mapping (an unknown `destination`, with its did-you-mean).
     const refused = new Set(findings.filter((f) => f.code === 'forbidden-import' || f.code === 'bundle-error' || (f.code === 'invalid-mapping' && f.line !== undefined)).map((f) => `${f.file}:${f.line}`));
-    findings.push(...(await typeFindings).filter((f) => !refused.has(`${f.file}:${f.line}`) && !saidElsewhere(f, findings)));
     findings.push(...findDuplicateNames(snippets));
-    return { snippets, findings: sortFindings(findings) };
+    const typeFindingsSaidOnce = typeFindings.then((found) => found.filter((f) => !refused.has(`${f.file}:${f.line}`) && !saidElsewhere(f, findings)));
+    // Marked as handled: a caller whose validation fails first must not also see an unhandled rejection.
+    typeFindingsSaidOnce.catch(() => undefined);
+    return { snippets, findings: sortFindings(findings), typeFindings: typeFindingsSaidOnce };
   } finally {
     if (options.sandbox === undefined) await sandbox?.close();
   }

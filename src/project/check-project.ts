@@ -9,7 +9,8 @@ import type { Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import type { SnippetUnderTest } from '../validate/validate-snippets.js';
 import { compareCommitted } from './committed-snippets.js';
-import { handWrittenSnippet, prepareSnippets, type PreparedSnippets } from './prepare-snippets.js';
+import { handWrittenSnippet, prepareSnippetsDeferred, type PreparedSnippets } from './prepare-snippets.js';
+import { sortFindings } from '../findings/finding.js';
 import type { Report } from './report.js';
 import { runValidation } from './run-validation.js';
 
@@ -21,8 +22,11 @@ export interface CheckProjectOptions {
   cwd?: string;
   /** Reused when given (watch mode keeps one warm); otherwise one is started and closed. */
   sandbox?: Sandbox;
-  /** A compile the caller already has (watch mode recompiles only what changed). */
-  prepared?: PreparedSnippets;
+  /**
+   * A compile the caller already has (watch mode recompiles only what changed). Its
+   * `typeFindings`, when given, may still be pending: they join the report at the end.
+   */
+  prepared?: PreparedSnippets & { typeFindings?: Promise<Finding[]> };
   /**
    * Which snippets to run on the samples, by project path (compiled mappings and hand-written
    * snippets alike); the others are still compared with what is committed. @default all
@@ -57,7 +61,9 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
   const before = cache && { ...cache.stats };
   cache?.newRun();
   try {
-    const prepared = options.prepared ?? await prepareSnippets(config.root, options.mappings, config, sandbox, cache);
+    // The type check goes on while the snippets run on the samples: nothing the runs do depends
+    // on its findings, and on a small project it is as long as the runs.
+    const { typeFindings, ...prepared } = options.prepared ?? await prepareSnippetsDeferred(config.root, options.mappings, config, sandbox, cache);
     const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
     const handWritten = committed.handWritten.map((f) => handWrittenSnippet(f.path, f.code));
     const wanted = options.validate ?? (() => true);
@@ -84,6 +90,11 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
       ...(options.keepResults && { keepResults: true }),
       ...(cache && { cache }),
     });
+    const typeErrors = await (typeFindings ?? []);
+    if (typeErrors.length > 0) {
+      report.findings = sortFindings([...report.findings, ...typeErrors]);
+      prepared.findings = sortFindings([...prepared.findings, ...typeErrors]);
+    }
     return { report, prepared, validated: snippets, ...(cache && before && { stats: statsSince(cache.stats, before) }) };
   } finally {
     if (cache && lazy) cache.onMiss = undefined;

@@ -1,6 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import type { ProjectCache } from '../cache/project-cache.js';
-import { compile, type CompiledSnippet } from '../compile/compile.js';
+import { compile, compileDeferred, type CompiledSnippet } from '../compile/compile.js';
+import { sortFindings } from '../findings/finding.js';
 import { REFERENCE_TARGET } from '../compile/targets.js';
 import type { ResolvedConfig } from '../config/resolve-config.js';
 import type { Finding } from '../findings/finding.js';
@@ -18,11 +19,22 @@ export interface PreparedSnippets {
   findings: Finding[];
 }
 
+/** Snippets ready to run while the type check may still be going (see compileDeferred). */
+export interface DeferredPreparedSnippets extends PreparedSnippets {
+  typeFindings: Promise<Finding[]>;
+}
+
 /**
  * `.js` files are taken as pasted snippets (static checks only here); `.ts` files
  * are compiled with the project's settings, plus an unlowered reference build.
  */
 export async function prepareSnippets(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox, cache?: ProjectCache): Promise<PreparedSnippets> {
+  const { typeFindings, ...prepared } = await prepareSnippetsDeferred(root, files, config, sandbox, cache);
+  return { ...prepared, findings: sortFindings([...prepared.findings, ...await typeFindings]) };
+}
+
+/** prepareSnippets(), returning before the type check ends; the caller must await `typeFindings`. */
+export async function prepareSnippetsDeferred(root: string, files: readonly string[], config: ResolvedConfig, sandbox?: Sandbox, cache?: ProjectCache): Promise<DeferredPreparedSnippets> {
   const mappings = files.filter((f) => /\.(c|m)?ts$/.test(f));
   const scripts = files.filter((f) => !mappings.includes(f));
   const findings: Finding[] = [];
@@ -34,19 +46,21 @@ export async function prepareSnippets(root: string, files: readonly string[], co
     if (loaded.code !== undefined) snippets.push(handWrittenSnippet(path, loaded.code));
   }
   let compiled: CompiledSnippet[] = [];
+  let typeFindings: Promise<Finding[]> = Promise.resolve([]);
   if (mappings.length > 0) {
     const [result, reference] = await Promise.all([
-      compile({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
+      compileDeferred({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
       compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
     ]);
     findings.push(...result.findings);
+    typeFindings = result.typeFindings;
     compiled = result.snippets;
     for (const snippet of result.snippets) {
       const ref = reference.snippets.find((r) => r.source === snippet.source);
       snippets.push(fromCompiled(root, snippet, ref?.code));
     }
   }
-  return { snippets, compiled, findings };
+  return { snippets, compiled, findings, typeFindings };
 }
 
 /** A `.js` snippet to validate, with the destination its header names, if any. */

@@ -2,10 +2,10 @@
 // Keeps the last compile, findings per mapping and one warm sandbox between runs.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compile, type CompiledSnippet } from '../../compile/compile.js';
+import { compile, compileDeferred, type CompiledSnippet } from '../../compile/compile.js';
 import { REFERENCE_TARGET } from '../../compile/targets.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
-import type { Finding } from '../../findings/finding.js';
+import { sortFindings, type Finding } from '../../findings/finding.js';
 import { findMappings } from '../../project/find-mappings.js';
 import { createSandbox, type Sandbox } from '../../sandbox/index.js';
 import { toProjectPath } from '../../util/path.js';
@@ -109,11 +109,13 @@ export class WatchSession {
   async #run(mappings: string[], revalidateAll: boolean, started: number): Promise<CycleResult> {
     const config = this.#config;
     const written: string[] = [];
+    let typeFindings: Promise<Finding[]> = Promise.resolve([]);
     if (mappings.length > 0) {
       const [result, reference] = await Promise.all([
-        compile({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(this.#sandbox && { sandbox: this.#sandbox }) }),
+        compileDeferred({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(this.#sandbox && { sandbox: this.#sandbox }) }),
         this.#mode === 'check' ? compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false, ...(this.#sandbox && { sandbox: this.#sandbox }) }) : undefined,
       ]);
+      typeFindings = result.typeFindings;
       for (const file of mappings) {
         const source = toProjectPath(config.root, file);
         const snippet = result.snippets.find((s) => s.source === source);
@@ -121,10 +123,19 @@ export class WatchSession {
         else this.#compiled.delete(file);
         const ref = reference?.snippets.find((s) => s.source === source);
         if (ref) this.#references.set(file, ref.code);
-        const inputs = snippet?.inputs ?? [source];
-        this.#compileFindings.set(file, result.findings.filter((f) => mappings.length === 1 || !f.file || inputs.includes(f.file)));
       }
+      // Check mode runs the samples while tsc is still checking (see checkProject); build mode
+      // writes only mappings without errors, so it waits for the type check first.
+      const setCompileFindings = (found: readonly Finding[]) => {
+        for (const file of mappings) {
+          const inputs = this.#compiled.get(file)?.inputs ?? [toProjectPath(config.root, file)];
+          this.#compileFindings.set(file, found.filter((f) => mappings.length === 1 || !f.file || inputs.includes(f.file)));
+        }
+      };
+      typeFindings = typeFindings.then((found) => { setCompileFindings(sortFindings([...result.findings, ...found])); return found; });
+      typeFindings.catch(() => undefined);
       if (this.#mode === 'build') {
+        await typeFindings;
         const ok = mappings.filter((m) => this.#compiled.has(m) && !(this.#compileFindings.get(m) ?? []).some((f) => f.severity === 'error'));
         const files = new Map(ok.map((m) => [join(config.outDir, `${this.#compiled.get(m)!.name}.js`), this.#compiled.get(m)!.code] as const));
         await writeFilesAtomic(files);
@@ -132,6 +143,7 @@ export class WatchSession {
       }
     }
     if (this.#mode === 'check') await this.#check(revalidateAll ? this.#mappings : mappings);
+    await typeFindings;
     return {
       compiled: mappings.map((m) => toProjectPath(config.root, m)),
       findings: this.#currentFindings(),
