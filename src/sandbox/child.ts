@@ -50,6 +50,13 @@ const RSS_POLL_MS = 10;
 /** Node starts in ~50 ms, but far slower on a loaded machine; the run's time limit starts after. */
 const STARTUP_TIMEOUT_MS = 20_000;
 const STDERR_KEEP = 8192;
+/**
+ * What a process keeps of the inputs it was sent, an eighth of its heap in all (64 MB: the
+ * built-in samples for six card URLs), and one input at most.
+ */
+const keptInputsChars = (memoryMb: number) => Math.floor((memoryMb * 1024 * 1024) / 8);
+const MAX_KEPT_INPUT_CHARS = 512 * 1024;
+type InputRef = number | [number, string];
 const OOM_PATTERN = /heap out of memory|Allocation failed|invalid (?:array|table) size|invalid size error|Reached heap limit|OutOfMemory/i;
 
 /** Node flags of the sandbox process; each only if this Node knows it. */
@@ -108,6 +115,14 @@ export class SandboxProcess {
   private closed = false;
   private readonly rssLimitMb: number;
   private exited: Promise<void> = Promise.resolve();
+  /**
+   * Inputs this process already holds, by text: a check sends the same samples for every snippet,
+   * so each is sent once per process and referred to by number after that (it was most of what
+   * the host wrote to the pipe). Forgotten with the process.
+   */
+  private sentInputs = new Map<string, number>();
+  private sentChars = 0;
+  private lastInputNumber = 0;
 
   constructor(private readonly limits: ProcessLimits) {
     // Heap + young generation + Node's own ~50 MB, with room; beyond it is external memory abuse.
@@ -137,7 +152,7 @@ export class SandboxProcess {
       lineCount: job.code.split(/\r\n|[\n\r\u2028\u2029]/).length,
     };
     if (job.inputs.length === 0) return this.finish([], []);
-    proc.send({ type: 'job', id, code: job.code, inputs: job.inputs, timeoutMs: this.limits.timeoutMs, careful: job.careful, mode: job.mode });
+    proc.send({ type: 'job', id, code: job.code, inputs: this.inputRefs(job.inputs), timeoutMs: this.limits.timeoutMs, careful: job.careful, mode: job.mode });
     this.armWatchdog();
     if (this.rssPoll === null && process.platform === 'linux') {
       this.rssPoll = setInterval(() => this.checkMemory(), RSS_POLL_MS);
@@ -177,7 +192,39 @@ export class SandboxProcess {
     await this.exited;
   }
 
+  /**
+   * The job's inputs as the process is sent them: the number of one it holds, or [number, text]
+   * for one it is to keep ([-1, text]: not kept). A leading 0 tells it to drop what it holds
+   * first, when this job's new inputs would pass the bound.
+   */
+  private inputRefs(inputs: readonly string[]): InputRef[] {
+    const keepable = (text: string) => text.length <= MAX_KEPT_INPUT_CHARS;
+    let fresh = 0;
+    for (const text of inputs) if (!this.sentInputs.has(text) && keepable(text)) fresh += text.length;
+    const refs: InputRef[] = [];
+    const most = keptInputsChars(this.limits.memoryMb);
+    if (this.sentChars + fresh > most) {
+      this.sentInputs.clear();
+      this.sentChars = 0;
+      refs.push(0);
+    }
+    for (const text of inputs) {
+      const known = this.sentInputs.get(text);
+      if (known !== undefined) refs.push(known);
+      else if (!keepable(text) || this.sentChars + text.length > most) refs.push([-1, text]);
+      else {
+        const number = ++this.lastInputNumber;
+        this.sentInputs.set(text, number);
+        this.sentChars += text.length;
+        refs.push([number, text]);
+      }
+    }
+    return refs;
+  }
+
   private spawnProcess(): ChildProcess {
+    this.sentInputs = new Map();
+    this.sentChars = 0;
     const env: NodeJS.ProcessEnv = { TZ: 'UTC', LANG: 'en_US.UTF-8' };
     if (process.env.SYSTEMROOT !== undefined) env.SYSTEMROOT = process.env.SYSTEMROOT; // Windows needs it
     const proc = spawn(process.execPath, [...processFlags(this.limits.memoryMb), '-e', WORKER_SOURCE], {

@@ -5,6 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import { SandboxProcess, type Job } from './child.js';
+import { inputText } from './input-text.js';
 import type { RunManyOptions, RunOutcome, Sandbox, SandboxOptions } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 1000;
@@ -51,7 +52,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     try {
       // Inputs travel as JSON text and are parsed inside each context: no host object reaches the snippet.
       texts = inputs.map((input, i) => {
-        const text = JSON.stringify(input);
+        const text = inputText(input);
         if (typeof input !== 'object' || input === null || text === undefined) throw new TypeError(`input ${i} is not an object`);
         return text;
       });

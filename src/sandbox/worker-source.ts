@@ -11,7 +11,8 @@
 // even in its own realm (see processFlags in child.ts).
 //
 // Protocol (IPC, advanced serialization):
-//   host → child  { type: 'job', id, code, inputs: string[] (JSON texts), timeoutMs, careful, mode }
+//   host → child  { type: 'job', id, code, inputs, timeoutMs, careful, mode }   inputs: JSON texts,
+//                 each sent once per process and then referred to by number (see inputRefs in child.ts)
 //                 { type: 'cancel', id }   stop the job after the group in flight
 //   child → host  { type: 'ready' }                                 once, after start-up
 //                 { type: 'results', id, results: SampleResult[] }  after each group of samples
@@ -305,8 +306,22 @@ function startJob(job) {
 process.on('unhandledRejection', () => {});
 // The host went away: nothing left to do.
 process.on('disconnect', () => process.exit(0));
+// Inputs the host sent once and now refers to by number (see inputRefs in child.ts). They stay
+// JSON text in this realm: each context parses its own copy.
+const keptInputs = new Map();
+function resolveInputs(refs) {
+  const texts = [];
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i];
+    if (ref === 0 && i === 0) { keptInputs.clear(); continue; }
+    if (typeof ref === 'number') { texts.push(keptInputs.get(ref)); continue; }
+    if (ref[0] > 0) keptInputs.set(ref[0], ref[1]);
+    texts.push(ref[1]);
+  }
+  return texts;
+}
 process.on('message', (message) => {
-  if (message && message.type === 'job') startJob(message);
+  if (message && message.type === 'job') { message.inputs = resolveInputs(message.inputs); startJob(message); }
   else if (message && message.type === 'cancel') cancelled.add(message.id);
 });
 send({ type: 'ready' });

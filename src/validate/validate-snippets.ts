@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunOutcome, Sandbox } from '../sandbox/index.js';
+import { preparedInput } from '../sandbox/input-text.js';
 import { checkAmounts } from './check-amounts.js';
 import { unknownFieldFindings } from './check-reads.js';
 import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
-import { withCardUrl } from './card-url.js';
+import { cardSampleUrl, withCardUrl } from './card-url.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
 
 export interface SnippetUnderTest {
@@ -96,10 +97,30 @@ const ERROR_CODES: Record<string, FindingCode> = {
   timeout: 'timeout', memory: 'memory-limit', 'too-large': 'invalid-result', 'invalid-result': 'invalid-result', promise: 'invalid-result', 'no-handler': 'invalid-result',
 };
 
+/**
+ * A sample's runtime input for a destination (its card's URL), made and serialised once however
+ * many snippets run on it: the samples are the same objects for every snippet of a run.
+ */
+const runtimeInputs = new WeakMap<SampleInput, Map<string, { value: Record<string, unknown>; token: object }>>();
+function runtimeInputFor(input: SampleInput, destination: string | undefined): { value: Record<string, unknown>; token: object } {
+  let byDestination = runtimeInputs.get(input);
+  if (byDestination === undefined) runtimeInputs.set(input, byDestination = new Map());
+  // Keyed by the URL the input carries: destinations without a card URL share one.
+  const key = cardSampleUrl(destination) ?? '';
+  let made = byDestination.get(key);
+  if (made === undefined) {
+    const value = withCardUrl(toRuntimeInput(input), destination);
+    made = { value, token: preparedInput(value) };
+    byDestination.set(key, made);
+  }
+  return made;
+}
+
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
-  const runtimeInputs = options.inputs.map((input) => withCardUrl(toRuntimeInput(input), snippet.destination));
+  const prepared = options.inputs.map((input) => runtimeInputFor(input, snippet.destination));
+  const runtimeInputs = prepared.map((p) => p.value);
   const budget = { stopAfter: STOP_AFTER_FAILURES, maxOutputChars: MAX_OUTPUT_CHARS, maxTotalMs: MAX_TOTAL_RUN_MS };
-  const outcomes = await options.sandbox.runMany(snippet.code, runtimeInputs, budget);
+  const outcomes = await options.sandbox.runMany(snippet.code, prepared.map((p) => p.token), budget);
   // Parity only where the snippet ran cleanly (a failure is already a finding of its own), and
   // only when lowering changed the code: the same code in a fresh context with the same frozen
   // clock and seeded random gives the same result. The reference runs in the sandbox like the
@@ -108,7 +129,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   const parityIndices = reference === undefined ? [] : outcomes.flatMap((o, i) => (o.ok ? [i] : []));
   const referenceOutcomes = new Map<number, ReferenceOutcome>();
   if (reference !== undefined && parityIndices.length > 0) {
-    const results = await options.sandbox.runMany(reference, parityIndices.map((i) => runtimeInputs[i]!), budget);
+    const results = await options.sandbox.runMany(reference, parityIndices.map((i) => prepared[i]!.token), budget);
     parityIndices.forEach((i, k) => {
       const r = results[k]!;
       referenceOutcomes.set(i, r.ok ? { ok: true, result: r.result } : { ok: false, error: r.error.message });
