@@ -49,15 +49,35 @@ export interface SampleSelection {
   builtin?: boolean;
 }
 
+/**
+ * An event's built-in sample and its variants, made once per process and frozen: a watch session
+ * re-checks with the same objects, whose runtime inputs are then serialised only once (see
+ * validate-snippets), and nothing can change them between runs.
+ */
+const BUILTIN_INPUTS = new Map<EventType, readonly SampleInput[]>();
+function builtinInputs(type: EventType): readonly SampleInput[] {
+  let made = BUILTIN_INPUTS.get(type);
+  if (made === undefined) {
+    made = getVariants(BUILTIN_SAMPLES[type]).map((variant) => deepFreeze({ eventType: type, name: `builtin/${variant.name}`, event: variant.event }));
+    BUILTIN_INPUTS.set(type, made);
+  }
+  return made;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** Built-in samples with every variant, plus the user's sample files; bad files become findings. */
 export async function getSampleInputs(selection: SampleSelection): Promise<{ inputs: SampleInput[]; findings: Finding[] }> {
   const wanted = new Set<string>(selection.events ?? EVENT_TYPES);
   const inputs: SampleInput[] = [];
   if (selection.builtin !== false) {
-    for (const type of EVENT_TYPES) {
-      if (!wanted.has(type)) continue;
-      for (const variant of getVariants(BUILTIN_SAMPLES[type])) inputs.push({ eventType: type, name: `builtin/${variant.name}`, event: variant.event });
-    }
+    for (const type of EVENT_TYPES) if (wanted.has(type)) inputs.push(...builtinInputs(type));
   }
   const findings: Finding[] = [];
   if (selection.samplesDir) {
