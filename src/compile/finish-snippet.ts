@@ -23,7 +23,12 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
   const source = toProjectPath(root, bundle.file);
   const mapPosition = createPositionMapper(root, bundle.sourceMap);
   // Parsed once: the analysis and the export splitting share the tree.
-  const ast = parse(bundle.code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+  let ast;
+  try {
+    ast = parse(bundle.code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+  } catch (error) {
+    return { findings: [unparsable(error, source, mapPosition)] };
+  }
   const findings: Finding[] = analyzeProgram(ast).map((issue) => {
     const { line: _line, column: _column, ...rest } = issue;
     return { ...rest, ...(mapPosition(issue.line, issue.column) ?? { file: source }) };
@@ -74,6 +79,23 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
       bodyOffset: getBodyOffset(header, minify),
     },
     findings,
+  };
+}
+
+/**
+ * esbuild's output that acorn cannot read: in practice nesting deep enough to exhaust its stack
+ * (thousands of levels of object literals). Said at the mapping's line, not as a crash.
+ */
+function unparsable(error: unknown, source: string, mapPosition: ReturnType<typeof createPositionMapper>): Finding {
+  const loc = (error as { loc?: { line: number; column: number } }).loc;
+  const tooDeep = /stack space/i.test(String((error as Error).message));
+  return {
+    code: 'invalid-mapping',
+    severity: 'error',
+    message: tooDeep
+      ? 'the mapping nests too deeply to be analysed (thousands of levels): build deep values in a loop, or flatten them'
+      : `the bundled mapping could not be analysed: ${String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, '')}`,
+    ...((loc && mapPosition(loc.line, loc.column)) ?? { file: source }),
   };
 }
 

@@ -101,6 +101,16 @@ cases.push(['check: a config file that never finishes loading', {
 // 3. Bounded memory and size.
 cases.push(['validate: a 12 MB url per sample', { files: { 's.js': 'function handler(w) { w.url = "https://api.segment.io/" + "a".repeat(12e6); return w; }\n' }, args: ['validate', 's.js'] }]);
 cases.push(['validate: a 40 MB payload', { files: { 's.js': 'function handler(w) { w.url = "https://api.segment.io/v1/track"; w.payload = { x: "a".repeat(4e7) }; return w; }\n' }, args: ['validate', 's.js'] }]);
+// A mapping whose source nests 4,000 levels deep: a finding at its line, never a crash, and a
+// code frame of bounded width (the line is over 20,000 characters).
+cases.push(['check: a mapping nested 4,000 levels deep', {
+  files: project({ 'mappings/deep.ts': mapping(`const deep = ${'{ a: '.repeat(4000)}1${' }'.repeat(4000)};`, "meta: deep,") }),
+  args: ['check', '--no-typecheck'],
+  check: (r) => {
+    expect(out(r)).toMatch(/mappings\/deep\.ts:2:\d+ +error +the mapping nests too deeply/);
+    for (const line of out(r).split('\n')) expect(line.length).toBeLessThan(200);
+  },
+}]);
 cases.push(['validate: a 4,000-deep result', { files: { 's.js': 'function handler(w) { var o = {}, r = o; for (var i = 0; i < 4000; i++) { o.a = {}; o = o.a; } w.url = "https://api.segment.io/v1/track"; w.payload = { userId: "u", event: "e", properties: r }; return w; }\n' }, args: ['validate', 's.js'] }]);
 cases.push(['validate: a wide 120 KB result on every sample', { files: { 's.js': 'function handler(w) { var p = {}; for (var i = 0; i < 6000; i++) p["k" + i] = "value" + i; w.url = "https://api.segment.io/v1/track"; w.payload = { userId: "u", event: "e", properties: p }; return w; }\n' }, args: ['validate', 's.js'] }]);
 cases.push(['validate: a memory bomb', { files: { 's.js': snippet('  var a = []; for (;;) a.push(new Array(1e6).fill(1));') }, args: ['validate', 's.js'] }]);
