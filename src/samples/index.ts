@@ -1,5 +1,6 @@
 import type { EventType } from '../runtime/events/event-types.js';
 import type { DodoEvent } from '../runtime/events/types.js';
+import { deepFreeze } from '../util/json.js';
 import { ABANDONED_CHECKOUT_SAMPLES } from './builtin/abandoned-checkout.js';
 import { CREDIT_SAMPLES } from './builtin/credit.js';
 import { DISPUTE_SAMPLES } from './builtin/dispute.js';
@@ -13,13 +14,6 @@ import { SUBSCRIPTION_SAMPLES } from './builtin/subscription.js';
 
 export type BuiltinSamples = { readonly [E in EventType]: DodoEvent<E> };
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * One realistic delivery per event type. Frozen because every caller shares it:

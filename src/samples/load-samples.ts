@@ -5,7 +5,6 @@ import path from 'node:path';
 import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
 import { jsonPath } from '../util/json.js';
-import { envelopeSchema } from './envelope-schema.js';
 import { parseJson } from './json-error.js';
 import { suggest } from '../util/suggest.js';
 
@@ -70,6 +69,8 @@ async function loadFile(file: string, eventType: EventType, out: LoadedSamples, 
     out.problems.push({ file, jsonPath: '$', message: `not valid JSON at ${where}: ${message}` });
     return;
   }
+  // Loaded with the first sample file: zod and the schemas cost a cached check of a project without samples ~40 ms.
+  const { envelopeSchema } = await import('./envelope-schema.js');
   const result = envelopeSchema(eventType).safeParse(parsed.value);
   if (result.success) {
     out.samples.push({ file, eventType, event: parsed.value });

@@ -1,6 +1,7 @@
 import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { BUILTIN_SAMPLES, getVariants, loadSampleFiles } from '../samples/index.js';
+import { deepFreeze } from '../util/json.js';
 import { toProjectPath } from '../util/path.js';
 
 /** One event to run a snippet on. `name` says where it came from: `builtin/<variant>` or a file. */
@@ -62,14 +63,6 @@ function builtinInputs(type: EventType): readonly SampleInput[] {
     BUILTIN_INPUTS.set(type, made);
   }
   return made;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** Built-in samples with every variant, plus the user's sample files; bad files become findings. */
