@@ -185,7 +185,7 @@ function keyPath(base, key, holderIsArray) {
 // JSON.stringify with a replacer that names the first value JSON cannot carry faithfully
 // (BigInt throws in JSON.stringify; functions and symbols would vanish silently), and stops at a
 // nesting depth no request needs, before the paths it keeps grow with the depth.
-var badValue = null;
+var badValue = null, largeAt = '';
 var TOO_DEEP = {}, TOO_LARGE = {};
 function serialise(value) {
   var paths = new MapC(), depths = new MapC(), chars = 0;
@@ -193,9 +193,10 @@ function serialise(value) {
     // Counted as it goes, so a 12 MB string is refused before the whole JSON text is built.
     chars += key.length + 4;
     if (typeof v === 'string') chars += v.length;
-    if (chars > MAX_RESULT) throw TOO_LARGE;
     var holderPath = apply(mapGet, paths, [this]);
     var path = holderPath === undefined ? 'result' : keyPath(holderPath, key, isArray(this));
+    // Where the limit was passed: the large string itself, or an element of the large array.
+    if (chars > MAX_RESULT) { largeAt = path.length > 200 ? apply(strSlice, path, [0, 200]) + '…' : path; throw TOO_LARGE; }
     var t = typeof v;
     if (t === 'bigint' || t === 'function' || t === 'symbol') {
       if (badValue === null) badValue = path + ' is ' + (t === 'bigint' ? 'a BigInt' : 'a ' + t) + ', which JSON cannot represent';
@@ -268,7 +269,7 @@ function classifyResult(value) {
     text = serialise(value);
   } catch (e) {
     if (e === TOO_DEEP) return fail('too-large', badValue);
-    if (e === TOO_LARGE) return fail('too-large', 'The result is more than ' + MAX_RESULT + ' characters of JSON, the most validation reads (no destination accepts a request this large)');
+    if (e === TOO_LARGE) return fail('too-large', 'The result is more than ' + MAX_RESULT + ' characters of JSON, the most validation reads (no destination accepts a request this large); it passed that at ' + largeAt);
     if (isStackOverflow(e)) return fail('stack', 'RangeError: Maximum call stack size exceeded while serialising the result (too deeply nested?)', snippetStack(e));
     var isError = e instanceof ErrorC;
     var msg = isError ? safeString(prop(e, 'name')) + ': ' + safeString(prop(e, 'message')) : fmt(e);

@@ -17,6 +17,13 @@ describe('sandbox boundary: sizes', () => {
     const o = await sandbox.run('function handler(w) { w.url = "https://x.io/" + "a".repeat(12e6); return w; }', {});
     expect(kindOf(o)).toBe('too-large');
     expect(o.size ?? 0).toBeLessThan(10_000);
+    expect(o.ok ? '' : o.error.message).toMatch(/passed that at result\.url$/);
+  });
+
+  it('names where a too-large result passed the cap: the element of a long array', async () => {
+    const o = await sandbox.run('function handler(w) { w.payload = { rows: [] }; for (var i = 0; i < 50000; i++) w.payload.rows.push({ n: i, note: "row" }); return w; }', {});
+    expect(kindOf(o)).toBe('too-large');
+    expect(o.ok ? '' : o.error.message).toMatch(/passed that at result\.payload\.rows\[\d+\](\.note)?$/);
   });
 
   it('passes a result just under the cap', async () => {
