@@ -6,6 +6,7 @@ import type { CodeInfo, DestinationFindingCode, Severity } from '../findings/cod
 import { isRecord, jsonPath, valueAt } from '../util/json.js';
 import { suggest } from '../util/suggest.js';
 import { describeValue, expectedText } from './describe-value.js';
+import { parseUrl } from '../util/url.js';
 
 export type { Severity } from '../findings/codes.js';
 
@@ -259,14 +260,6 @@ function checkSize(payload: unknown, route: DestinationEndpoint, title: string):
 /** Errors first, then warnings; otherwise the order they were found in. */
 function errorsFirst(issues: readonly DestinationIssue[]): DestinationIssue[] {
   return [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity !== 'error')];
-}
-
-function parseUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
 }
 
 function hostIs(pattern: string, host: string): boolean {

@@ -21,6 +21,7 @@ import { sendgrid } from './sendgrid/index.js';
 import { slack } from './slack/index.js';
 import { windmill } from './windmill/index.js';
 import { zapier } from './zapier/index.js';
+import { parseUrl } from '../util/url.js';
 
 export type { Destination, DestinationEndpoint, DestinationIssue, Severity } from './define-destination.js';
 
@@ -43,12 +44,8 @@ export function isDestinationIssueCode(code: string): boolean {
 
 /** The destination the URL is meant for; undefined for other or unparsable URLs. */
 export function findDestination(url: string): Destination | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(url);
+  if (parsed === undefined) return undefined;
   return DESTINATIONS.find((d) => d.matchesHost(parsed)) ?? DESTINATIONS.find((d) => d.claimsPath(parsed));
 }
 

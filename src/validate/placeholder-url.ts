@@ -1,6 +1,8 @@
 // URLs that cannot be anyone's real endpoint: the placeholders of templates and vendor examples
 // ("T00000000", "XXXX", "REPLACE_WITH_…", example.com). A snippet that sends there delivers nothing.
 
+import { parseUrl } from '../util/url.js';
+
 /** Hosts reserved for documentation (RFC 2606 / 6761): nothing real answers there. */
 const RESERVED_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|invalid|test|localhost)$/i;
 
@@ -16,12 +18,8 @@ const ZERO_ID = /^[A-Za-z]?0{6,}$/;
 
 /** Why the URL is a placeholder, or undefined for a URL that may be real. */
 export function placeholderReason(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(url);
+  if (parsed === undefined) return undefined;
   const host = parsed.hostname.replace(/\.$/, '');
   if (RESERVED_HOST.test(host)) return `${host} is a reserved example host`;
   for (const [pattern, what] of MARKERS) if (pattern.test(parsed.host + parsed.pathname + parsed.search)) return `it contains ${what}`;

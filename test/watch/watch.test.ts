@@ -28,6 +28,20 @@ function startWatch(mode: 'build' | 'check', dir: string) {
   return { io, next, first: next(), stop: async () => { controller.abort(); return done; }, cycles };
 }
 
+/** A copy of the basic project with its snippets built, as check mode expects them committed. */
+async function builtProject(): Promise<string> {
+  const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+  const b = startWatch('build', dir);
+  await b.first;
+  await b.stop();
+  return dir;
+}
+
+async function editMapping(dir: string, name: string, from: string, to: string): Promise<void> {
+  const file = join(dir, 'mappings', name);
+  await writeFile(file, (await readFile(file, 'utf8')).replace(from, to));
+}
+
 describe('watch mode', () => {
   it('build --watch rebuilds only the mapping that changed and survives an error mid-edit', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
@@ -58,15 +72,11 @@ describe('watch mode', () => {
   });
 
   it('check --watch re-checks after a change and reports a stale snippet', async () => {
-    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
-    const b = startWatch('build', dir);
-    await b.first;
-    await b.stop();
+    const dir = await builtProject();
     const w = startWatch('check', dir);
     expect((await w.first).findings).toEqual([]);
     const next = w.next();
-    const segment = join(dir, 'mappings', 'segment.ts');
-    await writeFile(segment, (await readFile(segment, 'utf8')).replace("'Order Completed'", "'Order Placed'"));
+    await editMapping(dir, 'segment.ts', "'Order Completed'", "'Order Placed'");
     const result = await next;
     expect(result.compiled).toEqual(['mappings/segment.ts']);
     expect(result.findings.map((f) => `${f.code} ${f.file}`)).toEqual(['stale-snippet handlers/segment.js']);
@@ -74,15 +84,11 @@ describe('watch mode', () => {
   });
 
   it('check --watch reports a type error of the edited mapping (the type check runs beside the samples)', async () => {
-    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
-    const b = startWatch('build', dir);
-    await b.first;
-    await b.stop();
+    const dir = await builtProject();
     const w = startWatch('check', dir);
     expect((await w.first).findings).toEqual([]);
     const next = w.next();
-    const slack = join(dir, 'mappings', 'slack.ts');
-    await writeFile(slack, (await readFile(slack, 'utf8')).replace('event.data.payment_id', 'event.data.no_such_field'));
+    await editMapping(dir, 'slack.ts', 'event.data.payment_id', 'event.data.no_such_field');
     const result = await next;
     expect(result.compiled).toEqual(['mappings/slack.ts']);
     const codes = result.findings.filter((f) => f.file === 'mappings/slack.ts').map((f) => f.code);
@@ -92,10 +98,7 @@ describe('watch mode', () => {
   });
 
   it('check --watch fails a broken hand-written snippet in outDir exactly as check does', async () => {
-    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
-    const b = startWatch('build', dir);
-    await b.first;
-    await b.stop();
+    const dir = await builtProject();
     await writeFile(join(dir, 'handlers', 'legacy.js'), 'function handler(webhook) { return webhook.payload.nope.deeper; }\n');
     const once = await checkProject({ config: await resolveConfig({ cwd: dir }), mappings: [join(dir, 'mappings', 'segment.ts'), join(dir, 'mappings', 'slack.ts')] });
     const expected = once.report.findings.map((f) => `${f.code} ${f.file} ${f.event ?? ''} ${f.sample ?? ''}`);

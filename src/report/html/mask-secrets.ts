@@ -1,6 +1,7 @@
 // The request as the report shows it: a CI artifact is read by more people than the secrets it
 // would otherwise carry (API keys in headers, the secret part of a webhook URL).
 import { isObject } from './html.js';
+import { parseUrl } from '../../util/url.js';
 
 export interface ShownRequest {
   method: string;
@@ -33,12 +34,8 @@ export function maskHeader(name: string, value: string): string {
 }
 
 export function maskUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
+  const parsed = parseUrl(url);
+  if (parsed === undefined) return url;
   let path = parsed.pathname;
   for (const pattern of SECRET_PATHS) path = path.replace(pattern, (_, head: string) => `${head}${MASK}`);
   path = path.split('/').map((part) => (TOKEN_LIKE.test(part) ? MASK : part)).join('/');
