@@ -101,17 +101,17 @@ const ERROR_CODES: Record<string, FindingCode> = {
  * A sample's runtime input for a destination (its card's URL), made and serialised once however
  * many snippets run on it: the samples are the same objects for every snippet of a run.
  */
-const runtimeInputs = new WeakMap<SampleInput, Map<string, { value: Record<string, unknown>; token: object }>>();
+const RUNTIME_INPUTS = new WeakMap<SampleInput, Map<string, { value: Record<string, unknown>; token: object }>>();
 function runtimeInputFor(input: SampleInput, destination: string | undefined): { value: Record<string, unknown>; token: object } {
-  let byDestination = runtimeInputs.get(input);
-  if (byDestination === undefined) runtimeInputs.set(input, byDestination = new Map());
+  let byUrl = RUNTIME_INPUTS.get(input);
+  if (byUrl === undefined) RUNTIME_INPUTS.set(input, byUrl = new Map());
   // Keyed by the URL the input carries: destinations without a card URL share one.
   const key = cardSampleUrl(destination) ?? '';
-  let made = byDestination.get(key);
+  let made = byUrl.get(key);
   if (made === undefined) {
     const value = withCardUrl(toRuntimeInput(input), destination);
     made = { value, token: preparedInput(value) };
-    byDestination.set(key, made);
+    byUrl.set(key, made);
   }
   return made;
 }

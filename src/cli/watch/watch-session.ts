@@ -109,13 +109,13 @@ export class WatchSession {
   async #run(mappings: string[], revalidateAll: boolean, started: number): Promise<CycleResult> {
     const config = this.#config;
     const written: string[] = [];
-    let typeFindings: Promise<Finding[]> = Promise.resolve([]);
+    // Settles when the compile findings of this run's mappings include the type check's.
+    let typeChecked: Promise<void> = Promise.resolve();
     if (mappings.length > 0) {
       const [result, reference] = await Promise.all([
         compileDeferred({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(this.#sandbox && { sandbox: this.#sandbox }) }),
         this.#mode === 'check' ? compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false, ...(this.#sandbox && { sandbox: this.#sandbox }) }) : undefined,
       ]);
-      typeFindings = result.typeFindings;
       for (const file of mappings) {
         const source = toProjectPath(config.root, file);
         const snippet = result.snippets.find((s) => s.source === source);
@@ -126,16 +126,16 @@ export class WatchSession {
       }
       // Check mode runs the samples while tsc is still checking (see checkProject); build mode
       // writes only mappings without errors, so it waits for the type check first.
-      const setCompileFindings = (found: readonly Finding[]) => {
+      typeChecked = result.typeFindings.then((found) => {
+        const all = sortFindings([...result.findings, ...found]);
         for (const file of mappings) {
           const inputs = this.#compiled.get(file)?.inputs ?? [toProjectPath(config.root, file)];
-          this.#compileFindings.set(file, found.filter((f) => mappings.length === 1 || !f.file || inputs.includes(f.file)));
+          this.#compileFindings.set(file, all.filter((f) => mappings.length === 1 || !f.file || inputs.includes(f.file)));
         }
-      };
-      typeFindings = typeFindings.then((found) => { setCompileFindings(sortFindings([...result.findings, ...found])); return found; });
-      typeFindings.catch(() => undefined);
+      });
+      typeChecked.catch(() => undefined); // awaited below, after the samples have run
       if (this.#mode === 'build') {
-        await typeFindings;
+        await typeChecked;
         const ok = mappings.filter((m) => this.#compiled.has(m) && !(this.#compileFindings.get(m) ?? []).some((f) => f.severity === 'error'));
         const files = new Map(ok.map((m) => [join(config.outDir, `${this.#compiled.get(m)!.name}.js`), this.#compiled.get(m)!.code] as const));
         await writeFilesAtomic(files);
@@ -143,7 +143,7 @@ export class WatchSession {
       }
     }
     if (this.#mode === 'check') await this.#check(revalidateAll ? this.#mappings : mappings);
-    await typeFindings;
+    await typeChecked;
     return {
       compiled: mappings.map((m) => toProjectPath(config.root, m)),
       findings: this.#currentFindings(),
