@@ -18,6 +18,7 @@ import type { Readable } from 'node:stream';
 import type { RunError, RunOutcome } from './types.js';
 import { toOutcome, type SampleResult } from './outcome.js';
 import { MAX_GROUP, WORKER_SOURCE } from './worker-source.js';
+import type { SentInput } from './input-text.js';
 
 export interface ProcessLimits {
   timeoutMs: number;
@@ -27,8 +28,8 @@ export interface ProcessLimits {
 
 export interface Job {
   code: string;
-  /** Inputs as JSON texts. */
-  inputs: string[];
+  /** Inputs as JSON texts (each with the URL that replaces its `url`, if any). */
+  inputs: SentInput[];
   /** A rerun after a process died: one sample per timed call, so the culprit is identified. */
   careful: boolean;
   mode: 'run' | 'inspect' | 'data';
@@ -152,7 +153,9 @@ export class SandboxProcess {
       lineCount: job.code.split(/\r\n|[\n\r\u2028\u2029]/).length,
     };
     if (job.inputs.length === 0) return this.finish([], []);
-    proc.send({ type: 'job', id, code: job.code, inputs: this.inputRefs(job.inputs), timeoutMs: this.limits.timeoutMs, careful: job.careful, mode: job.mode });
+    // urls[i] replaces the url of input i (0: none), sent only when some input has one.
+    const urls = job.inputs.some((input) => input.url !== undefined) ? job.inputs.map((input) => input.url ?? 0) : undefined;
+    proc.send({ type: 'job', id, code: job.code, inputs: this.inputRefs(job.inputs.map((input) => input.text)), ...(urls && { urls }), timeoutMs: this.limits.timeoutMs, careful: job.careful, mode: job.mode });
     this.armWatchdog();
     if (this.rssPoll === null && process.platform === 'linux') {
       this.rssPoll = setInterval(() => this.checkMemory(), RSS_POLL_MS);

@@ -3,8 +3,9 @@
 // run in each new context, so everything it creates belongs to that context and no host-realm
 // object is ever handed to snippet code.
 //
-// It evaluates to `install(inputJson)`, which
-//   - parses the input with the context's own JSON.parse (the webhook is a context object),
+// It evaluates to `install(inputJson, url)`, which
+//   - parses the input with the context's own JSON.parse (the webhook is a context object), and
+//     sets its `url` to `url` when that is a string,
 //   - installs the capturing `console`, a frozen clock and a seeded Math.random (so that a run is
 //     reproducible and the compiled snippet and its reference see the same "now"),
 //   - wraps eval and the Function constructors so that code generation from strings, which the
@@ -471,10 +472,14 @@ function nowOf(value) {
   return t === t ? t : DEFAULT_NOW;
 }
 
-return function install(inputJson) {
+return function install(inputJson, url) {
   input = parse(inputJson);
+  // A URL sent beside a shared text (input-text.ts): set in place, so the keys keep the text's order.
+  if (typeof url === 'string' && input !== null && typeof input === 'object') input.url = url;
+  // Read before the payload is tracked: the sandbox's own read of the timestamp is not the snippet's.
+  var start = nowOf(input);
   if (input !== null && typeof input === 'object' && input.payload !== null && typeof input.payload === 'object') input.payload = track(input.payload, 'payload');
-  freezeTime(nowOf(input));
+  freezeTime(start);
   guardCodeGeneration();
   defineProperty(G, 'console', { value: consoleObject, writable: true, configurable: true });
   return [getLogs, run, inspect, classify, thrown, data];

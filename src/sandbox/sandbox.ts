@@ -5,7 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import { SandboxProcess, type Job } from './child.js';
-import { inputText } from './input-text.js';
+import { sentInput, type SentInput } from './input-text.js';
 import type { RunManyOptions, RunOutcome, Sandbox, SandboxOptions } from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 1000;
@@ -48,13 +48,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   function runMany(code: string, inputs: object[], options: RunManyOptions = {}): Promise<RunOutcome[]> {
     if (closed) return Promise.reject(new Error('The sandbox is closed'));
     if (typeof code !== 'string') return Promise.reject(new TypeError('runMany: code must be a string'));
-    let texts: string[];
+    let texts: SentInput[];
     try {
       // Inputs travel as JSON text and are parsed inside each context: no host object reaches the snippet.
       texts = inputs.map((input, i) => {
-        const text = inputText(input);
-        if (typeof input !== 'object' || input === null || text === undefined) throw new TypeError(`input ${i} is not an object`);
-        return text;
+        const sent = typeof input === 'object' && input !== null ? sentInput(input) : undefined;
+        if (sent === undefined) throw new TypeError(`input ${i} is not an object`);
+        return sent;
       });
     } catch (e) {
       return Promise.reject(new TypeError(`runMany: every input must be a JSON-serialisable object (${(e as Error).message})`));

@@ -11,8 +11,9 @@
 // even in its own realm (see processFlags in child.ts).
 //
 // Protocol (IPC, advanced serialization):
-//   host → child  { type: 'job', id, code, inputs, timeoutMs, careful, mode }   inputs: JSON texts,
-//                 each sent once per process and then referred to by number (see inputRefs in child.ts)
+//   host → child  { type: 'job', id, code, inputs, urls?, timeoutMs, careful, mode }   inputs: JSON
+//                 texts, each sent once per process and then referred to by number (see inputRefs in
+//                 child.ts); urls[i], unless 0, replaces the url of input i (see input-text.ts)
 //                 { type: 'cancel', id }   stop the job after the group in flight
 //   child → host  { type: 'ready' }                                 once, after start-up
 //                 { type: 'results', id, results: SampleResult[] }  after each group of samples
@@ -190,11 +191,11 @@ function crashResult(index, durationMs) {
 
 // Fast path: runs inputs[from ..] in one timed call; returns the results of the samples it got to.
 // api is the prelude's [getLogs, run, inspect, classify, thrown, data]; entry picks run, inspect or data.
-function runGroup(fn, inputs, from, count, timeoutMs, entry) {
+function runGroup(fn, inputs, urls, from, count, timeoutMs, entry) {
   const jobs = [], logs = [];
   for (let i = 0; i < count; i++) {
     const context = takeContext();
-    const api = prelude.runInContext(context)(inputs[from + i]);
+    const api = prelude.runInContext(context)(inputs[from + i], urls === undefined ? 0 : urls[from + i]);
     logs.push(api[0]);
     // Evaluating the script only creates the wrapper function: no snippet code runs here.
     jobs.push(api[entry], fn.runInContext(context));
@@ -215,7 +216,8 @@ function drive(jobs, logs, from, timeoutMs) {
   const t0 = performance.now();
   let thrown = false, timedOut = false;
   try {
-    driver.runInContext(driverContext, { timeout: timeoutMs + budget });
+    // vm refuses a timeout that is not a whole number (the slow path passes what is left of one).
+    driver.runInContext(driverContext, { timeout: Math.ceil(timeoutMs) + budget });
   } catch (e) {
     thrown = true;
     timedOut = isTimeout(e);
@@ -243,10 +245,11 @@ function drive(jobs, logs, from, timeoutMs) {
 
 // Slow path: the exact runtime wrapper, the input inlined (JSON text is a JavaScript literal),
 // one timed evaluation per sample; what it ends with is classified by the prelude under the driver.
-function runSingle(code, inputs, index, timeoutMs, entry) {
+function runSingle(code, inputs, urls, index, timeoutMs, entry) {
   const context = takeContext();
-  const api = prelude.runInContext(context)(inputs[index]);
-  const call = entry !== 1 ? '\n})()' : '\nreturn handler(' + inputs[index] + '); })()';
+  const url = urls === undefined ? 0 : urls[index];
+  const api = prelude.runInContext(context)(inputs[index], url);
+  const call = entry !== 1 ? '\n})()' : '\nreturn handler(' + withUrl(inputs[index], url) + '); })()';
   importAttempts = [];
   importSlot = () => 0;
   const t0 = performance.now();
@@ -266,6 +269,15 @@ function runSingle(code, inputs, index, timeoutMs, entry) {
   const [result] = drive([thrown ? api[4] : api[3], thrown ? error : value], [api[0]], index, Math.max(1, timeoutMs - durationMs));
   if (importAttempt !== undefined && result.envelope !== undefined) result.importAttempt = importAttempt;
   return result;
+}
+
+// The input's JSON text with its url replaced (the slow path inlines the text): what the
+// prelude's install makes of the same two, as text. Host data only: parsed in this realm.
+function withUrl(text, url) {
+  if (typeof url !== 'string') return text;
+  const value = JSON.parse(text);
+  value.url = url;
+  return JSON.stringify(value);
 }
 
 function send(message) {
@@ -293,8 +305,8 @@ function startJob(job) {
   const step = () => {
     if (next >= total || cancelled.has(job.id)) { cancelled.delete(job.id); busy = false; queueRefill(); return; }
     const results = compiled.fn !== undefined
-      ? runGroup(compiled.fn, job.inputs, next, Math.min(groupSize, total - next), job.timeoutMs, entry)
-      : [runSingle(compiled.code, job.inputs, next, job.timeoutMs, entry)];
+      ? runGroup(compiled.fn, job.inputs, job.urls, next, Math.min(groupSize, total - next), job.timeoutMs, entry)
+      : [runSingle(compiled.code, job.inputs, job.urls, next, job.timeoutMs, entry)];
     next += results.length;
     send({ type: 'results', id: job.id, results });
     setImmediate(step);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunOutcome, Sandbox } from '../sandbox/index.js';
-import { preparedInput } from '../sandbox/input-text.js';
+import { preparedInput, withInputUrl } from '../sandbox/input-text.js';
 import { checkAmounts } from './check-amounts.js';
 import { unknownFieldFindings } from './check-reads.js';
 import { checkText } from './check-text.js';
@@ -99,19 +99,24 @@ const ERROR_CODES: Record<string, FindingCode> = {
 
 /**
  * A sample's runtime input for a destination (its card's URL), made and serialised once however
- * many snippets run on it: the samples are the same objects for every snippet of a run.
+ * many snippets run on it: the samples are the same objects for every snippet of a run. The
+ * inputs for card URLs share the base input's text (see withInputUrl).
  */
 const RUNTIME_INPUTS = new WeakMap<SampleInput, Map<string, { value: Record<string, unknown>; token: object }>>();
 function runtimeInputFor(input: SampleInput, destination: string | undefined): { value: Record<string, unknown>; token: object } {
   let byUrl = RUNTIME_INPUTS.get(input);
-  if (byUrl === undefined) RUNTIME_INPUTS.set(input, byUrl = new Map());
-  // Keyed by the URL the input carries: destinations without a card URL share one.
-  const key = cardSampleUrl(destination) ?? '';
-  let made = byUrl.get(key);
+  if (byUrl === undefined) {
+    const value = toRuntimeInput(input);
+    RUNTIME_INPUTS.set(input, byUrl = new Map([['', { value, token: preparedInput(value) }]]));
+  }
+  // Keyed by the URL the input carries: destinations without a card URL share the base.
+  const url = cardSampleUrl(destination);
+  const base = byUrl.get('')!;
+  if (url === undefined) return base;
+  let made = byUrl.get(url);
   if (made === undefined) {
-    const value = withCardUrl(toRuntimeInput(input), destination);
-    made = { value, token: preparedInput(value) };
-    byUrl.set(key, made);
+    made = { value: withCardUrl(base.value, destination), token: withInputUrl(base.token, url) };
+    byUrl.set(url, made);
   }
   return made;
 }

@@ -2,6 +2,7 @@
 // serialised once. Neither may change what any run sees.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox, preparedInput, type RunOutcome } from '../../src/sandbox/index.js';
+import { withInputUrl } from '../../src/sandbox/input-text.js';
 
 const ECHO = 'function handler(w) { w.payload = { id: w.payload.id, size: w.payload.blob.length }; return w; }';
 const ECHO_AGAIN = 'function handler(w) { w.payload = { again: w.payload.id }; return w; }';
@@ -47,5 +48,25 @@ describe('sandbox inputs', () => {
     expect(payloads(await sandbox.runMany(ECHO, [token, value]))).toEqual([{ id: 7, size: 3 }, { id: 8, size: 13 }]);
     expect(Object.isFrozen(token)).toBe(true);
     expect(() => preparedInput({ n: 1n } as object)).toThrow(TypeError);
+  });
+
+  it('runs an input with its url replaced exactly as the whole object with that url, on both paths', async () => {
+    const base = { method: 'POST', url: 'https://hooks.acme-shop.io/base', eventType: 'payment.succeeded', payload: { id: 1, blob: 'x' } };
+    const url = 'https://hooks.slack.com/services/T000/B000/XXXX';
+    const token = withInputUrl(preparedInput(base), url);
+    const keys = 'function handler(w) { w.payload = { keys: Object.keys(w).join(), url: w.url, text: JSON.stringify(w) }; return w; }';
+    // Code that closes the runtime's wrapper early runs on the slow path, which inlines the input.
+    const slow = 'return { url: "x", payload: {} }; }); (function () { function handler(w) { w.payload = { keys: Object.keys(w).join(), url: w.url, text: JSON.stringify(w) }; return w; }';
+    for (const code of [keys, slow]) {
+      const [withUrl, whole] = payloads(await sandbox.runMany(code, [token, { ...base, url }]));
+      expect(withUrl).toEqual(whole);
+      expect(withUrl).toMatchObject({ keys: 'method,url,eventType,payload', url });
+    }
+  });
+
+  it('refuses a url for what is not a prepared input with a url of its own', () => {
+    expect(() => withInputUrl({ url: 'https://hooks.acme-shop.io/a' }, 'https://hooks.acme-shop.io/b')).toThrow(TypeError);
+    expect(() => withInputUrl(preparedInput({ payload: {} }), 'https://hooks.acme-shop.io/b')).toThrow(/no url/);
+    expect(() => withInputUrl(withInputUrl(preparedInput({ url: 'a' }), 'b'), 'c')).toThrow(TypeError);
   });
 });

@@ -37,6 +37,20 @@ describe('sandbox: normal runs', () => {
     expect(ok(await sandbox.run(code, { a: 1 })).result).toEqual({ seen: 1, early: true });
   });
 
+  it('runs code that closes the runtime\'s wrapper early, and reads what it ends with', async () => {
+    // The runtime evaluates `(function () { <code> return handler(input); })()`: this code ends
+    // the first function and starts another, so the script's value is the second one's.
+    const code = 'return 0; }); (function () { function handler(w) { w.payload = { seen: w.payload.n + 1 }; return w; }';
+    expect(ok(await sandbox.run(code, { payload: { n: 1 } })).result).toEqual({ payload: { seen: 2 } });
+  });
+
+  it('records the snippet\'s reads of absent fields, not the sandbox\'s own read of the timestamp', async () => {
+    const quiet = await sandbox.run('function handler(w) { return w; }', { payload: { type: 'payment.succeeded' } });
+    expect([quiet.ok, quiet.reads]).toEqual([true, undefined]);
+    const reading = await sandbox.run('function handler(w) { w.t = w.payload.timestamp; return w; }', { payload: { type: 'payment.succeeded' } });
+    expect(reading.reads).toEqual([{ path: 'payload.timestamp', line: 1, column: 39 }]);
+  });
+
   it('gives the snippet no name of the sandbox\'s: the input reaches handler without a visible binding', async () => {
     const code = 'var t = typeof __dodo_input__;\nfunction handler(w) { w.t = t; w.own = Object.getOwnPropertyNames(globalThis).filter(function (n) { return /dodo/i.test(n); }); return w; }';
     expect(ok(await sandbox.run(code, { a: 1 })).result).toEqual({ a: 1, t: 'undefined', own: [] });
