@@ -121,7 +121,15 @@ function checkGarbage(leaves: readonly Leaf[], facts: EventFacts, input: TextChe
 
 // --- Money in text ----------------------------------------------------------------------------
 
-interface KnownAmount { field: string; minor: number; currency: string }
+interface KnownAmount {
+  field: string;
+  minor: number;
+  currency: string;
+  /** The currency's decimals, the amount in major units, and the amount divided by 100 (the usual mistake). */
+  exponent: number;
+  major: number;
+  wrong: number;
+}
 
 function knownAmounts(event: unknown): { amounts: KnownAmount[]; nullFields: string[]; currency?: string } {
   const data = (event as { data?: Record<string, unknown> } | null)?.data;
@@ -135,7 +143,9 @@ function knownAmounts(event: unknown): { amounts: KnownAmount[]; nullFields: str
     if (raw === null) { nullFields.push(field); continue; }
     if (currency === undefined) continue;
     const minor = typeof raw === 'string' ? Number(raw) : raw;
-    if (typeof minor === 'number' && Number.isFinite(minor) && minor !== 0) amounts.push({ field, minor, currency });
+    if (typeof minor === 'number' && Number.isFinite(minor) && minor !== 0) {
+      amounts.push({ field, minor, currency, exponent: getCurrencyExponent(currency), major: toMajorUnits(minor, currency), wrong: minor / 100 });
+    }
   }
   return { amounts, nullFields, ...(currency !== undefined && { currency }) };
 }
@@ -171,22 +181,22 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
       const start = m.index;
       const end = start + token.length;
       const number = Number(token.replace(/,/g, ''));
-      const near = currencyNear(value, start, end);
+      // Most numbers in a message are no amount of the event's: the currency next to one is
+      // looked up only for a number that is one (a long HTML body has hundreds of numbers).
+      let near: string[] | undefined;
       for (const a of amounts) {
-        const exponent = getCurrencyExponent(a.currency);
-        const major = toMajorUnits(a.minor, a.currency);
-        const wrong = a.minor / 100;
-        const isWrong = exponent !== 2 && Math.abs(number - wrong) < 1e-9 && /\.\d{2}$/.test(token);
-        const isRight = Math.abs(number - major) < 1e-9;
+        const isWrong = a.exponent !== 2 && Math.abs(number - a.wrong) < 1e-9 && /\.\d{2}$/.test(token);
+        const isRight = Math.abs(number - a.major) < 1e-9;
         if (!isWrong && !isRight) continue;
         if (isWrong) {
           issues.push({
             code: 'wrong-decimals', severity: 'error', jsonPath: path,
-            message: `${quote(value)} shows ${a.minor} ${a.currency} as ${token}: ${a.currency} has ${exponent} decimals, so the amount is ${major} ${a.currency}; use formatMoney(${a.field}, currency)`,
+            message: `${quote(value)} shows ${a.minor} ${a.currency} as ${token}: ${a.currency} has ${a.exponent} decimals, so the amount is ${a.major} ${a.currency}; use formatMoney(${a.field}, currency)`,
           });
           reported = true;
           break;
         }
+        near ??= currencyNear(value, start, end);
         const contradicting = near.filter((n) => !n.endsWith(`:${a.currency}`));
         const agreeing = near.some((n) => n.endsWith(`:${a.currency}`));
         if (contradicting.length > 0 && !agreeing) {
