@@ -14,13 +14,15 @@ export interface SentInput {
   url?: string;
 }
 
-const SENT = new WeakMap<object, SentInput>();
+/** What a token stands for; `ownUrl`: the value had a string `url` of its own (withInputUrl may replace it). */
+const SENT = new WeakMap<object, SentInput & { ownUrl?: boolean }>();
 
 /** A token runMany accepts in place of `value`: the sandbox sends the JSON text of `value` as it is now. */
 export function preparedInput(value: object): object {
   const text = JSON.stringify(value);
   if (typeof value !== 'object' || value === null || text === undefined) throw new TypeError('preparedInput: the input must be a JSON-serialisable object');
-  return token({ text });
+  const url = (value as { url?: unknown }).url;
+  return token({ text, ownUrl: typeof url === 'string' && Object.prototype.hasOwnProperty.call(value, 'url') });
 }
 
 /**
@@ -32,12 +34,11 @@ export function withInputUrl(base: object, url: string): object {
   const sent = SENT.get(base);
   if (sent === undefined || sent.url !== undefined) throw new TypeError('withInputUrl: the base must be a token of preparedInput');
   if (typeof url !== 'string') throw new TypeError('withInputUrl: the URL must be a string');
-  const parsed = JSON.parse(sent.text) as { url?: unknown };
-  if (typeof parsed.url !== 'string' || !Object.prototype.hasOwnProperty.call(parsed, 'url')) throw new TypeError('withInputUrl: the base input has no url of its own');
+  if (!sent.ownUrl) throw new TypeError('withInputUrl: the base input has no url of its own');
   return token({ text: sent.text, url });
 }
 
-function token(sent: SentInput): object {
+function token(sent: SentInput & { ownUrl?: boolean }): object {
   const made = Object.freeze(Object.create(null) as object);
   SENT.set(made, sent);
   return made;
