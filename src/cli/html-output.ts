@@ -49,9 +49,9 @@ export async function writeHtmlReport(cwd: string, report: Report, out: string, 
   const { renderHtmlReport } = await import('../report/html/render-report.js');
   const html = renderHtmlReport(report, { generatedAt: now, secrets: Object.values(env ?? {}) });
   try {
-    await writeFilesAtomic(new Map([[path, html]]));
+    await writeFilesAtomic(new Map([[path, html]]), { cwd });
   } catch (error) {
-    throw new UserError(`cannot write the HTML report to ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new UserError(`cannot write the HTML report: ${(error as Error).message}`, { cause: error });
   }
   const shown = relative(cwd, path);
   return shown === '' || shown.startsWith('..') ? path : shown;

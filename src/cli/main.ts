@@ -57,7 +57,7 @@ Examples:
     .description('compile mappings into handler snippets; one mapping and no --out prints it')
     .argument('[files...]', 'mapping files (default: the configured mappings)')
     .option('--template <name>', 'compile a built-in template instead (e.g. segment, customer-io)')
-    .option('-o, --out <path>', 'write to this file (one snippet) or folder (several)'))
+    .option('-o, --out <path>', 'write to this file (one snippet) or folder (several, or an existing folder)'))
     .addHelpText('after', `
 Examples:
   $ dodo-transform generate handler --template segment

@@ -50,7 +50,8 @@ export function createResolvePlugin(root: string): Plugin {
       // Every user file esbuild reads: a regular file whose real path (symlinks followed) is inside.
       build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
         if (isRealInside(root, args.path)) return undefined;
-        return { errors: [{ text: `${JSON.stringify(toProjectPath(root, args.path))} is outside the project (a symbolic link out of it?): a mapping may import only files inside the project` }] };
+        // The real path is not printed: it would tell a shared CI log where the link points.
+        return { errors: [{ text: 'this import reaches a file outside the project through a symbolic link: a mapping may import only files inside the project' }] };
       });
       build.onResolve({ filter: /^dodo-transform-entry:/ }, (args) => ({
         path: args.path.slice(ENTRY_PREFIX.length),

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
 import { suggest } from '../util/suggest.js';
-import { isInside, toProjectPath } from '../util/path.js';
+import { isRealInside, toProjectPath } from '../util/path.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
 
 export interface TypecheckOptions {
@@ -97,9 +97,10 @@ async function runTypecheck(options: TypecheckOptions, listFiles: boolean): Prom
     // --listFiles prints one absolute path per line, among the diagnostics.
     const isListed = (line: string) => listFiles && LISTED_FILE.test(line) && !DIAGNOSTIC.test(line);
     const read = lines.filter(isListed);
-    // Diagnostics in files outside the project (reached through an import or a reference the
-    // bundler refuses) are not shown: they would print what those files contain.
-    const findings = parseDiagnostics(lines.filter((l) => !isListed(l)).join('\n'), options.root).filter((f) => f.file === undefined || isInside(options.root, f.file));
+    // Diagnostics in files outside the project (reached through an import, a reference the
+    // bundler refuses, or a symbolic link inside the project that points out of it) are not
+    // shown: their messages quote what those files contain.
+    const findings = parseDiagnostics(lines.filter((l) => !isListed(l)).join('\n'), options.root).filter((f) => f.file === undefined || isRealInside(options.root, f.file));
     return { findings, read, complete: !output.startsWith(TIMED_OUT) };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -2,16 +2,27 @@ import * as z from 'zod';
 import { TARGETS } from '../compile/targets.js';
 import { suggest } from '../util/suggest.js';
 
-const relativePath = z.string().min(1, 'must not be empty');
+import { isAbsolute, normalize } from 'node:path';
+import { unsafePathReason } from '../util/path.js';
+
+// A config may come from a repository the user has just cloned: its paths are printed and
+// written to, so none may carry control characters, and the folders written to stay in the project.
+const relativePath = z.string({ error: 'must be a path (a string)' }).min(1, 'must not be empty')
+  .refine((path) => unsafePathReason(path) === undefined, { error: (issue) => `${unsafePathReason(String(issue.input))}` });
+const folderInProject = relativePath.refine((path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..'), {
+  error: 'must be a folder inside the project (a relative path without ..)',
+});
 
 export const configSchema = z.strictObject({
-  mappings: z.union([relativePath, z.array(relativePath).min(1, 'must list at least one file or pattern')]).optional(),
-  outDir: relativePath.optional(),
+  mappings: z.union([relativePath, z.array(relativePath).min(1, 'must list at least one file or pattern')], {
+    error: 'must be a file or glob pattern, or a list of them, such as "mappings/*.ts"',
+  }).optional(),
+  outDir: folderInProject.optional(),
   target: z.enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` }).optional(),
   minify: z.boolean().optional(),
   typecheck: z.boolean().optional(),
   samples: relativePath.optional(),
-  expected: relativePath.optional(),
+  expected: folderInProject.optional(),
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)'), z.string({ error: 'must be a string' })).optional(),
 });
 

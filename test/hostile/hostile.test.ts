@@ -1,6 +1,7 @@
 // Hostile mappings, snippets, config files, samples and paths, on every command. Each case goes
 // through runHostile, which checks what must hold for all of them (see harness.ts).
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -186,6 +187,37 @@ cases.push(['generate handler: a mapping file name with a newline and */ is refu
   files: { 'mappings/a\n*/ process.exit(1); /*.ts': mapping('') },
   args: ['generate', 'handler', 'mappings/a\n*/ process.exit(1); /*.ts'],
   check: (r) => expect(r.stdout).not.toMatch(/process\.exit/),
+}]);
+
+cases.push(['generate handler: a helper that is a symbolic link out of the project, with a type error', {
+  files: { '__OUTSIDE__/leak.ts': 'export const x: number = LINKED_SECRET_MARKER;\n', 'mappings/m.ts': mapping("import { x } from './leak.js';\nvoid x;") },
+  setup: async (dir, outside) => { await symlink(join(outside, 'leak.ts'), join(dir, 'mappings', 'leak.ts')); },
+  args: ['generate', 'handler', 'mappings/m.ts'], codes: [1],
+  check: (r) => { expect(out(r)).not.toMatch(/LINKED_SECRET_MARKER|dodo-hostile-outside/); expect(out(r)).toMatch(/forbidden-import/); },
+}]);
+for (const [what, target] of [['a folder', 'handlers'], ['/dev/null', '/dev/null'], ['its own mapping', 'mappings/m.ts']] as const) {
+  cases.push([`generate handler: --out ${what} is refused and nothing is replaced`, {
+    files: project({ 'mappings/m.ts': mapping(''), 'handlers/other/keep.txt': 'x' }),
+    args: ['generate', 'handler', 'mappings/m.ts', '--out', target],
+    // An existing folder takes the snippet inside it, as cp does.
+    codes: target === 'handlers' ? [0] : [2],
+    check: (r) => {
+      if (target === '/dev/null') expect(execFileSync('stat', ['-c', '%F', '/dev/null']).toString()).toMatch(/character special/);
+      if (target === 'mappings/m.ts') expect(out(r)).toMatch(/inputs; write the output elsewhere/);
+      if (target === 'handlers') expect(existsSync(join(r.dir, 'handlers', 'm.js'))).toBe(true);
+      expect(execFileSync('find', [r.dir, '-name', '*.tmp']).toString()).toBe('');
+    },
+  }]);
+}
+cases.push(['import: an existing folder as --out', {
+  files: { 'legacy.js': snippet(''), 'out/keep.txt': 'x' }, args: ['import', 'legacy.js', '--out', 'out', '--force'], codes: [2],
+  check: (r) => { expect(out(r)).toMatch(/out: is a folder/); expect(execFileSync('find', [r.dir, '-name', '*.tmp']).toString()).toBe(''); },
+}]);
+cases.push(['import: /dev/zero', { files: {}, args: ['import', '/dev/zero', '--out', '-'], codes: [2] }]);
+cases.push(['build: a config whose outDir leaves the project', {
+  files: { 'dodo-transform.config.ts': "export default { mappings: ['mappings/*.ts'], outDir: '../escaped-handlers' };\n", 'mappings/m.ts': mapping('') },
+  args: ['build'], codes: [2],
+  check: (r) => { expect(out(r)).toMatch(/outDir: must be a folder inside the project/); expect(existsSync(join(r.dir, '..', 'escaped-handlers'))).toBe(false); },
 }]);
 
 // 7. No internal errors on bad input.

@@ -24,7 +24,7 @@ export async function build(io: CliIo, options: BuildOptions): Promise<number> {
     return exitCode;
   }
   const files = new Map(result.snippets.map((s) => [join(config.outDir, `${s.name}.js`), s.code] as const));
-  await writeFilesAtomic(files);
+  await writeFilesAtomic(files, { inputs: mappings, cwd: io.cwd });
   const colors = createColors(io, 'stderr');
   for (const s of result.snippets) {
     const out = relative(io.cwd, join(config.outDir, `${s.name}.js`));

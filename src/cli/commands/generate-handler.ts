@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
@@ -14,6 +14,16 @@ export interface GenerateHandlerOptions extends CompileFlags {
   files: string[];
   template?: string;
   out?: string;
+}
+
+/** A path as the user would type it from cwd; absolute when outside it. */
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+function isFolder(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
 }
 
 export function getTemplatePath(name: string): string {
@@ -48,10 +58,13 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
     io.stdout.write(only.code);
     return EXIT_OK;
   }
-  const single = result.snippets.length === 1 && options.out !== undefined;
-  const outDir = options.out !== undefined ? resolve(io.cwd, options.out) : config.outDir;
+  const out = options.out !== undefined ? resolve(io.cwd, options.out) : undefined;
+  // --out names the file for one snippet, unless it is an existing folder: then, as with cp, the snippet goes inside it.
+  const single = result.snippets.length === 1 && out !== undefined && !isFolder(out);
+  const outDir = out ?? config.outDir;
   const files = new Map(result.snippets.map((s) => [single ? outDir : join(outDir, `${s.name}.js`), s.code] as const));
-  await writeFilesAtomic(files);
-  for (const [path, code] of files) io.stderr.write(`wrote ${path} (${code.length} characters)\n`);
+  const inputs = result.snippets.flatMap((s) => s.inputs.map((p) => resolve(root, p)));
+  await writeFilesAtomic(files, { inputs: [...mappings, ...inputs], cwd: io.cwd });
+  for (const [path, code] of files) io.stderr.write(`wrote ${shownPath(io.cwd, path)} (${code.length} characters)\n`);
   return EXIT_OK;
 }

@@ -20,7 +20,7 @@ export async function generateMapping(io: CliIo, options: GenerateMappingOptions
   if (existsSync(out) && !options.force) {
     throw new UserError(`${relative(io.cwd, out)} already exists; pass --force to overwrite it, or --out to write elsewhere`);
   }
-  await writeFilesAtomic(new Map([[out, await readFile(source, 'utf8')]]));
+  await writeFilesAtomic(new Map([[out, await readFile(source, 'utf8')]]), { cwd: io.cwd });
   io.stderr.write(`wrote ${relative(io.cwd, out)} from the ${options.template} template; compile it with: dodo-transform generate handler ${relative(io.cwd, out)}\n`);
   return EXIT_OK;
 }

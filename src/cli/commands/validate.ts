@@ -76,7 +76,7 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   });
   progress.done();
   if (goldenWrites.size > 0) {
-    await writeFilesAtomic(goldenWrites);
+    await writeFilesAtomic(goldenWrites, { cwd: io.cwd });
     io.stderr.write(`updated ${goldenWrites.size} expected output file${goldenWrites.size === 1 ? '' : 's'}\n`);
   }
   const out = formatReport(options.reporter, report, createColors(io, 'stdout'), { all: options.all ?? false, durationMs: performance.now() - started, snippets: files.length, mode: 'validate' });

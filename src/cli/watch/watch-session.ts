@@ -138,7 +138,7 @@ export class WatchSession {
         await typeChecked;
         const ok = mappings.filter((m) => this.#compiled.has(m) && !(this.#compileFindings.get(m) ?? []).some((f) => f.severity === 'error'));
         const files = new Map(ok.map((m) => [join(config.outDir, `${this.#compiled.get(m)!.name}.js`), this.#compiled.get(m)!.code] as const));
-        await writeFilesAtomic(files);
+        await writeFilesAtomic(files, { inputs: mappings, cwd: this.#cwd });
         written.push(...[...files.keys()].map((p) => relative(this.#cwd, p)));
       }
     }
