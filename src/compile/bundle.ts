@@ -22,11 +22,32 @@ export interface BundleOptions {
   minify: boolean;
 }
 
+export interface BundleResult {
+  /** One per mapping that bundled, in the order of `files`. */
+  bundles: BundledMapping[];
+  findings: Finding[];
+}
+
 /**
- * One esbuild run for all mappings (each entry is bundled standalone), in
- * memory. esbuild reads the sources itself; nothing is written.
+ * One esbuild run for all mappings (each entry is bundled standalone), in memory. esbuild
+ * reads the sources itself; nothing is written. When that run fails, each mapping is bundled
+ * on its own: one mapping's forbidden import must not leave every other mapping unbuilt (and
+ * their committed snippets reported as orphaned).
  */
-export async function bundleMappings(options: BundleOptions): Promise<{ bundles: BundledMapping[]; findings: Finding[] }> {
+export async function bundleMappings(options: BundleOptions): Promise<BundleResult> {
+  const together = await bundleOnce(options);
+  if (together.findings.length === 0 || options.files.length < 2) return together;
+  const alone = await Promise.all(options.files.map((file) => bundleOnce({ ...options, files: [file] })));
+  const seen = new Set<string>();
+  const findings = alone.flatMap((r) => r.findings).filter((f) => {
+    // A broken helper that several mappings import is one problem, reported once.
+    const key = JSON.stringify([f.file, f.line, f.column, f.code, f.message]);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  return { bundles: alone.flatMap((r) => r.bundles), findings };
+}
+
+async function bundleOnce(options: BundleOptions): Promise<BundleResult> {
   const entries = options.files.map((file, index) => ({ in: ENTRY_PREFIX + file, out: `m${index}` }));
   try {
     const result = await loadEsbuild().build({

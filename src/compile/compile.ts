@@ -120,9 +120,6 @@ export async function compileDeferred(options: CompileOptions): Promise<Deferred
       // once held hundreds of MB); enough to keep the sandbox busy.
       const results = await mapLimit(bundled.bundles, MAPPINGS_IN_FLIGHT, (bundle) => finishOne(root, bundle, { target, minify }, sandbox!, finishSnippet, cache));
       bundled.bundles.forEach((bundle, i) => fresh.set(bundle.file, results[i]!));
-      // A bundle error fails the whole esbuild run, so no mapping has a snippet: the same with
-      // some mappings taken from the cache.
-      if (bundled.findings.length > 0) cached.fill(undefined);
     }
     const snippets: CompiledSnippet[] = [];
     for (const [i, file] of files.entries()) {

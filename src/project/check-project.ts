@@ -64,7 +64,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
     // The type check goes on while the snippets run on the samples: nothing the runs do depends
     // on its findings, and on a small project it is as long as the runs.
     const { typeFindings, ...prepared } = options.prepared ?? await prepareSnippetsDeferred(config.root, options.mappings, config, sandbox, cache);
-    const committed = await compareCommitted(config.root, config.outDir, prepared.compiled);
+    const committed = await compareCommitted(config.root, config.outDir, prepared.compiled, options.mappings);
     const handWritten = committed.handWritten.map((f) => handWrittenSnippet(f.path, f.code));
     const wanted = options.validate ?? (() => true);
     const snippets = [...prepared.snippets, ...handWritten].filter((s) => wanted(s.file));

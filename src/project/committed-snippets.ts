@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import { assertReadableFile, readBounded } from '../util/user-files.js';
 import { readSnippetFile } from './prepare-snippets.js';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { CompiledSnippet } from '../compile/compile.js';
 import type { Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
@@ -20,9 +20,12 @@ export interface CommittedFile { path: string; code: string }
  * stale (differs, with a diff), missing, and orphaned (generated, but its
  * mapping is gone). Reads only; `check` never writes.
  */
-export async function compareCommitted(root: string, outDir: string, compiled: readonly CompiledSnippet[]): Promise<{ findings: Finding[]; handWritten: CommittedFile[] }> {
+export async function compareCommitted(root: string, outDir: string, compiled: readonly CompiledSnippet[], configured: readonly string[] = []): Promise<{ findings: Finding[]; handWritten: CommittedFile[] }> {
   const findings: Finding[] = [];
   const expected = new Map(compiled.map((s) => [`${s.name}.js`, s]));
+  // A configured mapping that did not compile still owns its snippet: its compile error is the
+  // finding, not an "orphaned" one.
+  const unbuilt = new Set(configured.map((file) => `${basename(file, extname(file))}.js`).filter((name) => !expected.has(name)));
   for (const [name, snippet] of expected) {
     const path = join(outDir, name);
     const file = toProjectPath(root, path);
@@ -55,6 +58,7 @@ export async function compareCommitted(root: string, outDir: string, compiled: r
     }
     const code = loaded.code;
     if (GENERATED.test(code)) {
+      if (unbuilt.has(name)) continue;
       findings.push({ code: 'orphaned-snippet', severity: 'error', file: toProjectPath(root, path), message: `${basename(name)} was generated from a mapping that is no longer configured; delete it or restore the mapping` });
     } else {
       handWritten.push({ path: toProjectPath(root, path), code });

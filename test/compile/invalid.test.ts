@@ -43,6 +43,14 @@ describe('mappings that must not compile', () => {
     expect(findings[0]?.message).toContain('import "node:fs" cannot run in the webhook runtime');
   });
 
+  it("one mapping's refused import leaves the others compiled, and is reported once", async () => {
+    const good = join(FIXTURES, 'mappings', 'basic.ts');
+    const { findings, snippets } = await compile({ root: FIXTURES, mappings: [invalid('node-import'), good, invalid('missing-helper')], typecheck: false });
+    expect(snippets.map((s) => s.source)).toEqual(['mappings/basic.ts']);
+    expect(brief(findings).filter((f) => f.includes('node-import'))).toEqual(['error forbidden-import invalid/node-import.ts:1']);
+    expect(findings.some((f) => f.file === 'invalid/missing-helper.ts')).toBe(true);
+  });
+
   it('async code and runtime-less globals are errors; clocks, randomness, locales and PATCH are warnings', async () => {
     const { findings } = await compile({ root: FIXTURES, mappings: [invalid('async-and-globals')], typecheck: false });
     expect(brief(findings)).toEqual([

@@ -58,4 +58,19 @@ describe('validate, preview and check (spawned)', () => {
     ]);
     expect(run.stdout).toContain('-          event: \\"Order Completed\\",%0A+          event: \\"Order Placed\\",'.replace(/\\"/g, '"'));
   });
+
+  it("check: one mapping's refused import is reported on that mapping alone; the others are still compared and validated", async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    const segment = join(dir, 'mappings', 'segment.ts');
+    await writeFile(segment, `import 'node:fs';\n${await readFile(segment, 'utf8')}`);
+    await writeFile(join(dir, 'handlers', 'slack.js'), (await readFile(join(dir, 'handlers', 'slack.js'), 'utf8')).replace('function handler', '// edited\nfunction handler'));
+    const run = await runCli(['check', '--reporter', 'github'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n').map((l) => l.split('::')[1]?.split(',line=')[0])).toEqual([
+      'error file=handlers/slack.js,title=dodo-transform stale-snippet',
+      'error file=mappings/segment.ts',
+    ]);
+    expect(run.stdout).toContain('forbidden-import');
+  });
 });
