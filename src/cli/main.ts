@@ -18,6 +18,16 @@ Examples:
 
 ${exitCodesHelp()}`;
 
+// Below a few ms a run cannot start its context; above a minute per sample a check never ends.
+const MIN_TIMEOUT_MS = 10;
+const MAX_TIMEOUT_MS = 60_000;
+
+function parseTimeout(value: string): number {
+  const ms = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(ms >= MIN_TIMEOUT_MS && ms <= MAX_TIMEOUT_MS)) throw new InvalidArgumentError(`expected a whole number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}, e.g. --timeout 2000`);
+  return ms;
+}
+
 type Action = (options: Record<string, unknown>, command: Command) => Promise<number>;
 
 /** All commands in one place. Actions import their command lazily so --help stays instant. */
@@ -148,7 +158,7 @@ Examples:
     .option('-s, --samples <dir>', 'also run the sample files in <dir>/<event-type>/*.json (default: the configured samples folder)')
     .option('--expected <dir>', 'folder of expected outputs (default: expected)')
     .option('-u, --update', 'write the expected outputs instead of comparing')
-    .option('--timeout <ms>', 'time limit per sample', (v) => Number.parseInt(v, 10))
+    .option('--timeout <ms>', `time limit per sample, ${MIN_TIMEOUT_MS}-${MAX_TIMEOUT_MS} ms (default: 1000)`, parseTimeout)
     .option('--destination <name>', 'where .js snippets send when the dashboard card supplies the URL (slack, discord, resend, …): its checks apply (wins over the snippet\'s // Destination: line)')
     .option('--all', 'list every event in the table, also those cancelled on every sample')
     .addOption(reporter())

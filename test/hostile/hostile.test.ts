@@ -220,6 +220,13 @@ cases.push(['build: a config whose outDir leaves the project', {
   check: (r) => { expect(out(r)).toMatch(/outDir: must be a folder inside the project/); expect(existsSync(join(r.dir, '..', 'escaped-handlers'))).toBe(false); },
 }]);
 
+for (const timeout of ['0', '-5', 'abc', '1e12', '3000000000', '1.5', '2']) {
+  cases.push([`validate: --timeout ${timeout} is a usage error`, {
+    files: { 's.js': snippet('') }, args: ['validate', 's.js', '--timeout', timeout], codes: [2],
+    check: (r) => expect(r.stderr).toMatch(/--timeout <ms>.*expected a whole number of milliseconds from 10 to 60000/),
+  }]);
+}
+
 // 7. No internal errors on bad input.
 const badExports: [string, string][] = [
   ['a revoked Proxy as the export', 'const p = Proxy.revocable({}, {}); p.revoke();\nexport default p.proxy as any;\n'],
