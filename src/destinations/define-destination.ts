@@ -62,6 +62,8 @@ export interface MarkupFields {
   html?: readonly string[];
   slackMrkdwn?: readonly string[];
   discordMarkdown?: readonly string[];
+  /** Adaptive Card text that renders Markdown (TextBlock, FactSet); TextRun shows text as is. */
+  teamsMarkdown?: readonly string[];
 }
 
 /** What a destination's checks see of one request. */

@@ -58,6 +58,7 @@ export const FINDING_CODES = {
   'unknown-field': error('the snippet reads a field that no event of that type has (always undefined)'),
   'rendered-garbage': error('text that reads undefined, NaN, [object Object], Invalid Date, null or a 1970 date'),
   'unescaped-markup': error('customer-controlled text arrives raw in HTML, Slack mrkdwn or a Discord message that pings @everyone'),
+  'markdown-link': warning('customer-controlled text becomes a Markdown link: raw in Discord markdown, or in a Teams TextBlock or FactSet'),
   'placeholder-url': error('the request goes to a placeholder (example.com, an id of zeros, XXXX, "REPLACE_WITH…"): nothing receives it'),
   'card-url-overwritten': error('the snippet replaces the URL the dashboard card supplies (Slack, Discord, Teams, …) with one of its own'),
   'destination-mismatch': warning('the declared destination is not the one the request URL goes to'),

@@ -104,7 +104,9 @@ export function checkResult(result: unknown, context: ResultContext = {}): Resul
 /** Where the request goes, against where it should: placeholders, and the card's URL kept or not. */
 function urlIssues(url: string, { inputUrl, declared, env }: ResultContext): ResultIssue[] {
   // A URL from webhook.env is one the user set on the endpoint: theirs to choose.
-  const kept = inputUrl !== undefined && url === inputUrl;
+  // The card's URL with a query or path added to it (Discord's ?wait=true or ?thread_id=, its
+  // /slack suffix) still sends where the card says.
+  const kept = inputUrl !== undefined && (url === inputUrl || (url.startsWith(inputUrl) && '?&/#'.includes(url.charAt(inputUrl.length))));
   const fromEnv = isPlainObject(env) && Object.values(env).includes(url);
   // The sample's own URL stands for the card's: only a URL the code wrote can be a placeholder.
   const placeholder = kept || fromEnv ? undefined : placeholderReason(url);

@@ -227,11 +227,14 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
 
 // --- Customer text injected unescaped ---------------------------------------------------------
 
-/** The request's HTML fields, as its destination declares them (`markup.html` in src/destinations/<id>). */
-function htmlFields(destination: string | undefined, payload: unknown): Leaf[] {
-  const selectors = destination === undefined ? undefined : getDestination(destination)?.markup.html;
+/** The request's fields of one markup kind, as its destination declares them (`markup` in src/destinations/<id>). */
+function markupFields(destination: string | undefined, kind: 'html' | 'discordMarkdown' | 'teamsMarkdown', payload: unknown): Leaf[] {
+  const selectors = destination === undefined ? undefined : getDestination(destination)?.markup[kind];
   return (selectors ?? []).flatMap((selector) => selectStrings(payload, selector, '$.payload'));
 }
+
+/** The markup-chars sample's Markdown link, as it arrives when nothing escaped it. */
+const RAW_LINK = '[link](http://x)';
 
 /** Slack text that is mrkdwn: everything but plain_text objects and non-text fields. */
 function slackMrkdwn(leaves: readonly Leaf[], payload: unknown): Leaf[] {
@@ -258,7 +261,7 @@ function discordGuarded(payload: unknown): boolean {
 function checkMarkup(payload: unknown, leaves: readonly Leaf[], input: TextCheckInput): ResultIssue[] {
   if (!factsOf(input.event).strings.includes(MARKUP)) return [];
   const issues: ResultIssue[] = [];
-  for (const leaf of htmlFields(input.destination, payload)) {
+  for (const leaf of markupFields(input.destination, 'html', payload)) {
     if (!leaf.value.includes('<script>alert(1)</script>')) continue;
     issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text arrives raw in the HTML body (a <script> tag from the markup-chars sample): wrap it in escapeHtml()' });
   }
@@ -268,12 +271,22 @@ function checkMarkup(payload: unknown, leaves: readonly Leaf[], input: TextCheck
       issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text arrives raw in Slack mrkdwn ("<@U123>" from the markup-chars sample mentions a user; <!channel> would ping everyone): wrap it in escapeSlackText()' });
     }
   }
-  if (input.destination === 'discord' && !discordGuarded(payload)) {
-    for (const leaf of leaves) {
-      if (!leaf.path.startsWith('$.payload') || !/(^|[^\\])@everyone/.test(leaf.value)) continue;
-      issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: leaf.path, message: 'customer-controlled text puts "@everyone" into a Discord message with no allowed_mentions guard: it pings the whole server. Use escapeDiscordMarkdown() and set allowed_mentions: { parse: [] }' });
+  if (input.destination === 'discord') {
+    // Only a message's content pings: mentions inside embeds are shown, never notified.
+    const content = (payload as { content?: unknown } | null)?.content;
+    if (typeof content === 'string' && /(^|[^\\])@everyone/.test(content) && !discordGuarded(payload)) {
+      issues.push({ code: 'unescaped-markup', severity: 'error', jsonPath: '$.payload.content', message: 'customer-controlled text puts "@everyone" into a Discord message with no allowed_mentions guard: it pings the whole server. Use escapeDiscordMarkdown() and set allowed_mentions: { parse: [] }' });
+    }
+    for (const leaf of markupFields(input.destination, 'discordMarkdown', payload)) {
+      if (!leaf.value.includes(RAW_LINK)) continue;
+      issues.push({ code: 'markdown-link', severity: 'warning', jsonPath: leaf.path, message: `customer-controlled text arrives raw in Discord markdown ("${RAW_LINK}" from the markup-chars sample becomes a masked link anyone can aim anywhere): wrap it in escapeDiscordMarkdown()` });
       break;
     }
+  }
+  for (const leaf of markupFields(input.destination, 'teamsMarkdown', payload)) {
+    if (!leaf.value.includes(RAW_LINK)) continue;
+    issues.push({ code: 'markdown-link', severity: 'warning', jsonPath: leaf.path, message: `customer-controlled text arrives in a Teams TextBlock or FactSet, which render Markdown ("${RAW_LINK}" from the markup-chars sample becomes a link): show it in a TextRun (teamsRichText), which shows text as is` });
+    break;
   }
   return issues;
 }

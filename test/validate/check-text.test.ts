@@ -77,9 +77,27 @@ describe('customer text injected unescaped', () => {
     expect(codes({ blocks: [{ type: 'header', text: { type: 'plain_text', text: name } }] }, markup, 'slack')).toEqual([]);
   });
 
-  it('finds @everyone in Discord unless allowed_mentions guards it', () => {
-    expect(codes({ content: `Order from ${name}` }, markup, 'discord')).toEqual(['unescaped-markup $.payload.content']);
-    expect(codes({ content: `Order from ${name}`, allowed_mentions: { parse: [] } }, markup, 'discord')).toEqual([]);
+  it('finds @everyone in a Discord message content unless allowed_mentions guards it; embeds never ping', () => {
+    const pings = (payload: unknown) => checkText({ payload }, { event: markup, sample: 'builtin/markup-chars', destination: 'discord' }).filter((i) => i.message.includes('@everyone')).map((i) => i.jsonPath);
+    expect(pings({ content: `Order from ${name}` })).toEqual(['$.payload.content']);
+    expect(pings({ content: `Order from ${name}`, allowed_mentions: { parse: [] } })).toEqual([]);
+    expect(pings({ embeds: [{ description: `Order from ${name}` }] })).toEqual([]);
+  });
+
+  it('warns of a raw masked link in Discord markdown, in content and in embeds, not once escaped', () => {
+    const escaped = name.replace(/[\\*_~`|>#\-[\]()]/g, '\\$&').replace(/@(?=everyone|here)|<@/g, '$&\u200b');
+    expect(codes({ embeds: [{ description: `Order from ${name}` }], allowed_mentions: { parse: [] } }, markup, 'discord')).toEqual(['markdown-link $.payload.embeds[0].description']);
+    expect(codes({ content: `Order from ${escaped}`, embeds: [{ fields: [{ name: 'Customer', value: escaped }] }], allowed_mentions: { parse: [] } }, markup, 'discord')).toEqual([]);
+    expect(codes({ embeds: [{ title: 'Order', footer: { text: name } }] }, markup, 'discord')).toEqual([]);
+  });
+
+  it('warns of customer text in a Teams TextBlock or FactSet at any depth, not in a TextRun', () => {
+    const card = (body: unknown[]) => ({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.4', body } }] });
+    const at = '$.payload.attachments[0].content.body';
+    expect(codes(card([{ type: 'TextBlock', text: `Paid by ${name}` }]), markup, 'microsoft-teams')).toEqual([`markdown-link ${at}[0].text`]);
+    expect(codes(card([{ type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'FactSet', facts: [{ title: 'Customer', value: name }] }] }] }] }]), markup, 'microsoft-teams'))
+      .toEqual([`markdown-link ${at}[0].items[0].columns[0].items[0].facts[0].value`]);
+    expect(codes(card([{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: name }] }, { type: 'TextBlock', text: 'Payment received' }]), markup, 'microsoft-teams')).toEqual([]);
   });
 
   it('treats CRM and analytics properties as plain data', () => {

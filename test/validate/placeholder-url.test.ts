@@ -55,6 +55,16 @@ describe('the URL against the declared destination', () => {
     expect(codes('https://hooks.acme-shop.io/x', { inputUrl: card, declared: 'slack', env: { ALERTS: 'https://hooks.acme-shop.io/x' } })).toEqual([]);
   });
 
+  it("the card's URL with a query or path added is still the card's URL (Discord's ?wait=true, ?thread_id=)", () => {
+    const discord = getDestination('discord')!.card.sampleUrl!;
+    const discordRequest = (url: string) => ({ method: 'POST', url, payload: { content: 'hi' } });
+    const discordCodes = (url: string) => checkResult(discordRequest(url), { inputUrl: discord, declared: 'discord' }).issues.map((i) => i.code);
+    expect(discordCodes(`${discord}?wait=true`)).toEqual([]);
+    expect(discordCodes(`${discord}?thread_id=1234567890`)).toEqual([]);
+    expect(discordCodes(`${discord}x`)).toEqual(['card-url-overwritten']);
+    expect(discordCodes('https://discord.com/api/webhooks/1/abc')).toEqual(['card-url-overwritten']);
+  });
+
   it('a URL of another destination is destination-mismatch; a code-URL destination left on the card\'s URL is url-not-set', () => {
     expect(codes('https://api.segment.io/v1/track', { inputUrl: card, declared: 'slack' })).toContain('warning destination-mismatch');
     expect(codes('https://endpoint.example.com/x', { inputUrl: 'https://endpoint.example.com/x', declared: 'segment' })).toEqual(['warning url-not-set']);

@@ -152,6 +152,15 @@ export const microsoftTeams = defineDestination({
     checkMethod: true,
   },
   schemaInput: (request) => (notATeamsMessage(request) ? undefined : { value: request.payload }),
+  // TextBlock and FactSet render Markdown at any depth of the card (containers, columns); a
+  // customer's "[text](url)" becomes a link. Teams has no reliable escape: a TextRun is the plain slot.
+  markup: {
+    teamsMarkdown: [
+      '$..[?(@.type=="TextBlock")].text',
+      '$..[?(@.type=="FactSet")].facts[*].title',
+      '$..[?(@.type=="FactSet")].facts[*].value',
+    ],
+  },
   classify: classifyTeams,
   lint: (request) => notATeamsMessage(request) ?? (isRecord(request.payload) ? versions(request.payload) : []),
 });
