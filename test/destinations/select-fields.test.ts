@@ -14,6 +14,14 @@ describe('markup field selectors', () => {
     expect(paths({ is_html: false, body: 'b' }, '$[?(@.is_html==true)].body')).toEqual([]);
   });
 
+  it('.. reaches matching objects at any depth, each once, and stops at a bounded depth', () => {
+    const card = { body: [{ type: 'TextBlock', text: 'a' }, { type: 'Container', items: [{ type: 'TextBlock', text: 'b' }, { type: 'TextRun', text: 'c' }] }] };
+    expect(paths(card, '$..[?(@.type=="TextBlock")].text')).toEqual(['$.body[0].text=a', '$.body[1].items[0].text=b']);
+    let deep: unknown = { type: 'TextBlock', text: 'deep' };
+    for (let i = 0; i < 200; i++) deep = { items: [deep] };
+    expect(paths(deep, '$..[?(@.type=="TextBlock")].text')).toEqual([]);
+  });
+
   it('skips what is not there or not a string', () => {
     expect(paths(null, '$.html')).toEqual([]);
     expect(paths({ html: 5 }, '$.html')).toEqual([]);

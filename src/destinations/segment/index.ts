@@ -48,6 +48,7 @@ const CODES = {
   'segment.batch-too-many': error('a batch with more than 2,500 events'),
   'segment.type-mismatch': warning('a body whose type field names another call than the route it is sent to'),
   'segment.string-amount': warning('a money property (revenue, total, price, amount…) sent as a numeric string'),
+  'segment.money-as-text': error('a spec money property (revenue, value, total, price…) sent as formatted text such as "$12.00" or "12.00 USD"'),
 };
 const issue = issuesFor(CODES);
 
@@ -100,6 +101,11 @@ const MONEY_WORDS = new Set(['revenue', 'total', 'subtotal', 'price', 'amount', 
 // Words that make a key an identifier or label rather than an amount (tax_id, total_count…).
 const NOT_MONEY_WORDS = new Set(['id', 'ids', 'code', 'number', 'name', 'currency', 'type', 'method', 'status', 'count', 'rate']);
 const NUMERIC_STRING = /^\s*-?\d+(?:\.\d+)?\s*$/;
+// The properties Segment's specs define as numbers (track: revenue, value; ecommerce v2: total,
+// subtotal, revenue, shipping, tax, discount, products[].price). Formatted text in one of them is
+// never counted; a key of the user's own ("amount_display") may well be a label.
+const SPEC_NUMBERS = new Set(['revenue', 'value', 'total', 'subtotal', 'shipping', 'tax', 'discount', 'price']);
+const HAS_DIGIT = /\d/;
 
 export function isMoneyKey(key: string): boolean {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -129,11 +135,21 @@ function scanCall(call: Record<string, unknown>, kind: string, at: PropertyKey[]
 }
 
 function scanBag(bag: Record<string, unknown>, at: PropertyKey[]): DestinationIssue[] {
-  return Object.entries(bag)
-    .filter(([k, v]) => typeof v === 'string' && NUMERIC_STRING.test(v) && isMoneyKey(k))
-    .map(([k, v]) => issue('segment.string-amount', [...at, k],
-      `${jsonPath([...at, k])} is the string ${JSON.stringify(v)}; Segment's spec and downstream tools read money as a number, so this is not counted as revenue: send a number (e.g. total_amount / 100 rather than (total_amount / 100).toFixed(2)), divided by the currency's own minor unit`,
-      'warning'));
+  const out: DestinationIssue[] = [];
+  for (const [k, v] of Object.entries(bag)) {
+    if (typeof v !== 'string') continue;
+    if (NUMERIC_STRING.test(v)) {
+      if (isMoneyKey(k)) {
+        out.push(issue('segment.string-amount', [...at, k],
+          `${jsonPath([...at, k])} is the string ${JSON.stringify(v)}; Segment's spec and downstream tools read money as a number, so this is not counted as revenue: send a number (e.g. total_amount / 100 rather than (total_amount / 100).toFixed(2)), divided by the currency's own minor unit`,
+          'warning'));
+      }
+    } else if (SPEC_NUMBERS.has(k) && HAS_DIGIT.test(v)) {
+      out.push(issue('segment.money-as-text', [...at, k],
+        `${jsonPath([...at, k])} is the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v)}; Segment's spec defines ${k} as a number, so no destination counts it: send toMajorUnits(amount, currency) as a number and the currency code in \`currency\``));
+    }
+  }
+  return out;
 }
 
 export const segment = defineDestination({

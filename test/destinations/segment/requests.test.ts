@@ -138,6 +138,20 @@ describe('Segment: string amounts', () => {
     expect(issues[0]?.message).toContain('send a number');
   });
 
+  it('a spec money property sent as formatted text is an error; a label of the user\'s own is not', () => {
+    const issues = check(`${SEGMENT}/track`, {
+      userId: 'u', event: 'Order Completed',
+      properties: { revenue: '$12.00', value: '12.00 USD', total: '¥4,499', products: [{ price: '10,00 €' }], amount_display: '$12.00', plan: 'Pro 2024' },
+    });
+    expect(issues.map((i) => `${i.severity}:${i.code}@${i.path}`)).toEqual([
+      'error:segment.money-as-text@$.properties.revenue',
+      'error:segment.money-as-text@$.properties.value',
+      'error:segment.money-as-text@$.properties.total',
+      'error:segment.money-as-text@$.properties.products[0].price',
+    ]);
+    expect(found(`${SEGMENT}/track`, { userId: 'u', event: 'E', properties: { revenue: 12, total: 'n/a' } })).toEqual([]);
+  });
+
   it('checks batch elements and traits, not non-numeric strings', () => {
     expect(found(`${SEGMENT}/batch`, { batch: [{ type: 'identify', userId: 'u', traits: { totalSpent: '12' } }] }))
       .toEqual(['segment.string-amount@$.batch[0].traits.totalSpent']);
