@@ -12,6 +12,7 @@ import { TOOL_VERSION } from '../util/tool-info.js';
 import type { BundledMapping } from './bundle.js';
 import type { CompiledSnippet } from './compile.js';
 import { emitSnippet, formatHeader, getBodyOffset } from './emit-snippet.js';
+import { TEMPLATES_DIR } from '../templates/list-templates.js';
 import { inspectMapping } from './inspect-mapping.js';
 import { findCredentialLiterals } from '../validate/check-source.js';
 import { createPositionMapper } from './map-position.js';
@@ -62,7 +63,9 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
     return { findings };
   }
   const hash = hashSources(sources);
-  const header = formatHeader({ toolVersion: TOOL_VERSION, source, hash, ...inspected.info });
+  // A built-in template compiles from the tool's own folder; its header says how to get an editable copy.
+  const template = dirname(bundle.file) === TEMPLATES_DIR ? basename(bundle.file, extname(bundle.file)) : undefined;
+  const header = formatHeader({ toolVersion: TOOL_VERSION, source, hash, ...inspected.info, ...(template !== undefined && { template }) });
   const code = emitSnippet(module, header, minify);
   if (code.length > MAX_SNIPPET_CHARS) findings.push(tooLarge(source, code.length, bundle.inputBytes));
   return {

@@ -7,7 +7,7 @@ import type { WebhookUse } from './webhook-uses.js';
 export const RESULT_FIELDS = ['url', 'method', 'headers', 'payload'] as const;
 export type ResultField = (typeof RESULT_FIELDS)[number];
 /** What `WebhookContext` declares, plus `payload`, which becomes the event. */
-const TYPED_FIELDS = new Set(['eventType', 'url', 'method', 'env', 'payload']);
+const TYPED_FIELDS = new Set(['eventType', 'url', 'method', 'env', 'payload', 'headers', 'transformationsParams']);
 
 type Write = Extract<WebhookUse, { kind: 'write' }>;
 

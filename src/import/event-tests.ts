@@ -71,9 +71,16 @@ function evaluateEventPredicate(expr: Node, type: EventType, ctx: ImportContext)
   return undefined;
 }
 
-export function getStringLiteral(node: Node): string | undefined {
+/** A string the expression always is: a literal, or literals joined with + ('refund.' + 'succeeded'). */
+export function getStringLiteral(node: Node, depth = 0): string | undefined {
   const inner = unwrapParens(node);
-  return Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner) ? inner.getLiteralValue() : undefined;
+  if (Node.isStringLiteral(inner) || Node.isNoSubstitutionTemplateLiteral(inner)) return inner.getLiteralValue();
+  if (depth < 32 && Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
+    const left = getStringLiteral(inner.getLeft(), depth + 1);
+    const right = left === undefined ? undefined : getStringLiteral(inner.getRight(), depth + 1);
+    return right === undefined ? undefined : left! + right;
+  }
+  return undefined;
 }
 
 /** A literal that is no Dodo event type never matches: say so, with a suggestion. */

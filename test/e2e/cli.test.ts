@@ -65,7 +65,7 @@ describe('dodo-transform (spawned)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr.replace(dir, '<dir>')).toBe([
       'error: <dir>/dodo-transform.config.ts: invalid config',
-      '  outDir: Invalid input: expected string, received number',
+      '  outDir: must be a path (a string)',
       '  target: must be one of es2015, es2016, es2017, es2018, es2019, es2020, es2021, es2022',
       '  mapings: unknown option; did you mean "mappings"?',
       '',

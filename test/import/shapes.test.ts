@@ -35,6 +35,24 @@ describe('import: dispatch shapes', () => {
     expect(expectSameBehaviour(code, (await convertAndCompile(code)).compiled)).toBeGreaterThan(0);
   });
 
+  it("a case of joined literals ('payment.' + 'succeeded') and the endpoint's headers spread into the result", async () => {
+    const code = `function handler(webhook) {
+  switch (webhook.eventType) {
+    case 'payment.' + 'succeeded':
+      webhook.headers = Object.assign({}, webhook.headers, { 'X-Source': 'dodo' });
+      webhook.payload = { userId: webhook.payload.data.customer.customer_id, event: 'Paid' };
+      return webhook;
+    default:
+      webhook.cancel = true;
+      return webhook;
+  }
+}`;
+    const { source, notes } = await convertExactly(code);
+    expect(notes).toEqual([]);
+    expect(source).toContain("'payment.succeeded': (event, webhook) => ({");
+    expect(source).toContain("headers: Object.assign({}, webhook.headers, { 'X-Source': 'dodo' }),");
+  });
+
   it('a switch with fall-through, a block case, comments and a default that cancels', async () => {
     const code = `function handler(webhook) {
   const type = webhook.eventType;
@@ -214,7 +232,7 @@ console.log("loaded");
 function handler(webhook) {
   if (webhook.eventType === 'payment.succeeded') {
     webhook.url = BASE + "/paid";
-    webhook.payload = { who: label(webhook.payload.data.customer.name), headers: webhook.headers };
+    webhook.payload = { who: label(webhook.payload.data.customer.name), attempt: webhook.attempt };
   }
   return webhook;
 }`;

@@ -31,6 +31,14 @@ export interface WebhookContext {
   readonly method: string;
   /** The endpoint's variables (set in the dashboard); may be absent. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Absent in the runtime's input: the endpoint's own headers are not shown to the code. Typed so
+   * that `{ ...webhook.headers, … }`, common in hand-written snippets, compiles; set headers in the
+   * result's `headers`.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The transformation's parameters, when the runtime passes any; may be absent. */
+  readonly transformationsParams?: Readonly<Record<string, unknown>>;
 }
 
 export type EventHandler<E extends EventType> = (event: DodoEvent<E>, webhook: WebhookContext) => MappingResult;
