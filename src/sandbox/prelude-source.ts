@@ -204,6 +204,10 @@ function serialise(value) {
       return undefined;
     }
     if (v !== null && t === 'object') {
+      // A tracking proxy is serialised as the object it wraps: the same keys and values (writes
+      // went through to it), without a trap per key and a new proxy per nested object.
+      var raw = apply(mapGet, targets, [v]);
+      if (raw !== undefined) v = raw;
       var depth = holderPath === undefined ? 0 : apply(mapGet, depths, [this]) + 1;
       if (depth > MAX_DEPTH) { badValue = path + ' is nested more than ' + MAX_DEPTH + ' levels deep; no destination reads a request like that'; throw TOO_DEEP; }
       apply(mapSet, paths, [v, path]);
@@ -226,6 +230,8 @@ var FRAME_AT = /snippet\.js:(\d+):(\d+)/;
 var reExec = RegExp.prototype.exec;
 var ProxyC = Proxy, reflectGet = Reflect.get;
 var proxies = new MapC();
+// Each tracking proxy and the object it wraps (see serialise).
+var targets = new MapC();
 
 function recordRead(path) {
   if (readCount >= MAX_READS || apply(strIndexOf, reads, ['"' + path + '"']) !== -1) return;
@@ -254,6 +260,7 @@ function track(value, path) {
   apply(mapSet, proxies, [value, proxy]);
   // A proxy stored back into the payload (w.payload.self = w.payload) is itself, not wrapped again.
   apply(mapSet, proxies, [proxy, proxy]);
+  apply(mapSet, targets, [proxy, value]);
   return proxy;
 }
 

@@ -51,6 +51,16 @@ describe('sandbox: normal runs', () => {
     expect(reading.reads).toEqual([{ path: 'payload.timestamp', line: 1, column: 39 }]);
   });
 
+  it('serialises the tracked payload as it is after the snippet: changes made through it, nested parts, reuse and a toJSON of its own', async () => {
+    const code = 'function handler(w) { var d = w.payload.data; d.seen = true; d.customer.name = "B"; w.payload.copy = d.customer; w.payload.list = [d, d.customer]; d.json = { toJSON: function () { return "J"; } }; w.cancel = true; return w; }';
+    const payload = { type: 'payment.succeeded', data: { customer: { name: 'A', email: 'a@b.io' }, items: [{ n: 1 }] } };
+    const { result } = ok(await sandbox.run(code, { payload }));
+    const customer = { name: 'B', email: 'a@b.io' };
+    const data = { customer, items: [{ n: 1 }], seen: true, json: 'J' };
+    expect(result).toEqual({ cancel: true, payload: { type: 'payment.succeeded', data, copy: customer, list: [data, customer] } });
+    expect(payload.data.customer.name).toBe('A');
+  });
+
   it('gives the snippet no name of the sandbox\'s: the input reaches handler without a visible binding', async () => {
     const code = 'var t = typeof __dodo_input__;\nfunction handler(w) { w.t = t; w.own = Object.getOwnPropertyNames(globalThis).filter(function (n) { return /dodo/i.test(n); }); return w; }';
     expect(ok(await sandbox.run(code, { a: 1 })).result).toEqual({ a: 1, t: 'undefined', own: [] });
