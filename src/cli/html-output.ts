@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Report } from '../project/report.js';
 import { UserError } from '../util/errors.js';
+import { shownPath } from '../util/path.js';
 import { writeFilesAtomic } from '../util/write-atomic.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 
@@ -53,6 +54,5 @@ export async function writeHtmlReport(cwd: string, report: Report, out: string, 
   } catch (error) {
     throw new UserError(`cannot write the HTML report: ${(error as Error).message}`, { cause: error });
   }
-  const shown = relative(cwd, path);
-  return shown === '' || shown.startsWith('..') ? path : shown;
+  return shownPath(cwd, path);
 }

@@ -35,3 +35,9 @@ export function unsafePathReason(path: string): string | undefined {
   if (path.includes('*/')) return 'contains "*/"';
   return undefined;
 }
+
+/** A path as the user would type it from `cwd`: relative inside it, absolute outside it. */
+export function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}

@@ -1,6 +1,7 @@
 import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename, relative } from 'node:path';
+import { dirname, join, basename } from 'node:path';
+import { shownPath } from './path.js';
 import { UserError } from './errors.js';
 import { escapeLine } from './terminal-text.js';
 
@@ -11,10 +12,7 @@ export interface WriteOptions {
   cwd?: string;
 }
 
-function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return escapeLine(rel === '' || rel.startsWith('..') ? path : rel);
-}
+const shown = (path: string, cwd: string): string => escapeLine(shownPath(cwd, path));
 
 function lstatOrUndefined(path: string): Stats | undefined {
   try { return lstatSync(path); } catch { return undefined; }
@@ -45,7 +43,7 @@ function writeError(error: unknown, path: string, cwd: string): UserError {
       : code === 'ENOSPC' ? 'no space left on the device'
         : code === 'EROFS' ? 'the file system is read-only'
           : code === 'EISDIR' ? 'is a folder' : code;
-  return new UserError(`${shownPath(path, cwd)}: cannot write it (${why})`, { cause: error });
+  return new UserError(`${shown(path, cwd)}: cannot write it (${why})`, { cause: error });
 }
 
 /**
@@ -58,7 +56,7 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string>, optio
   const inputs = new Set([...(options.inputs ?? [])].map(realOrSelf));
   for (const path of files.keys()) {
     const reason = unwritableReason(path, inputs);
-    if (reason !== undefined) throw new UserError(`${shownPath(path, cwd)}: ${reason}`);
+    if (reason !== undefined) throw new UserError(`${shown(path, cwd)}: ${reason}`);
   }
   const staged: [string, string][] = [];
   let current = '';

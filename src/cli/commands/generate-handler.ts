@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
+import { shownPath } from '../../util/path.js';
 import { assertReadableFile } from '../../util/user-files.js';
 import { suggest } from '../../util/suggest.js';
 import { TOOL_ROOT } from '../../util/tool-info.js';
@@ -14,12 +15,6 @@ export interface GenerateHandlerOptions extends CompileFlags {
   files: string[];
   template?: string;
   out?: string;
-}
-
-/** A path as the user would type it from cwd; absolute when outside it. */
-function shownPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
 function isFolder(path: string): boolean {

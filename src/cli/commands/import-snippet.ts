@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { resolveConfig } from '../../config/resolve-config.js';
 import { UserError } from '../../util/errors.js';
+import { shownPath } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { MAX_SNIPPET_CHARS } from '../../compile/targets.js';
@@ -39,7 +40,7 @@ export async function importSnippet(io: CliIo, options: ImportSnippetOptions): P
   const out = toStdout ? undefined
     : options.out !== undefined ? resolve(io.cwd, options.out) : join((await resolveConfig({ cwd: io.cwd })).root, 'mappings', `${name}.ts`);
   // Paths as the user would type them from here; absolute when outside the working directory.
-  const shown = (path: string) => (relative(io.cwd, path).startsWith('..') ? path : relative(io.cwd, path) || path);
+  const shown = (path: string) => shownPath(io.cwd, path);
   if (out && existsSync(out) && !options.force) throw new UserError(`${shown(out)} already exists; pass --force to overwrite it, or --out to write elsewhere`);
 
   // ts-morph takes a moment to load: only now that the inputs are known to be fine.
