@@ -4,7 +4,7 @@ import { readBounded, unreadableReason } from '../util/user-files.js';
 import path from 'node:path';
 import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
-import { jsonPath } from '../util/json.js';
+import { findTooDeep, jsonPath } from '../util/json.js';
 import { parseJson } from './json-error.js';
 import { suggest } from '../util/suggest.js';
 
@@ -42,6 +42,8 @@ async function isDirectory(entry: Dirent, full: string): Promise<boolean> {
 
 /** No delivery comes near this; a larger file is refused before it is read whole. */
 export const MAX_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Deeper than this, serialising the sample for the sandbox could exhaust the stack. */
+export const MAX_SAMPLE_DEPTH = 64;
 
 async function loadFile(file: string, eventType: EventType, out: LoadedSamples, root: string | undefined): Promise<void> {
   let text: string;
@@ -67,6 +69,11 @@ async function loadFile(file: string, eventType: EventType, out: LoadedSamples, 
     const { line, column, message } = parsed.error;
     const where = `line ${line}, column ${column}`;
     out.problems.push({ file, jsonPath: '$', message: `not valid JSON at ${where}: ${message}` });
+    return;
+  }
+  const deep = findTooDeep(parsed.value, MAX_SAMPLE_DEPTH);
+  if (deep !== undefined) {
+    out.problems.push({ file, jsonPath: deep, message: `nested more than ${MAX_SAMPLE_DEPTH} levels deep here; a Dodo event is a handful of levels deep, and a snippet's result may not pass ${MAX_SAMPLE_DEPTH}` });
     return;
   }
   // Loaded with the first sample file: zod and the schemas cost a cached check of a project without samples ~40 ms.

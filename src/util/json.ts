@@ -38,3 +38,20 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The path of the first value nested deeper than `max` levels, or undefined. Iterative: a value
+ * from a hostile file may be nested deeper than the call stack allows a recursive walk to go.
+ */
+export function findTooDeep(root: unknown, max: number): string | undefined {
+  const stack: [unknown, PropertyKey[]][] = [[root, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    // The first steps and the depth: the whole path of a value 5,000 levels down is no help.
+    if (path.length >= max) return `${jsonPath(path.slice(0, 6))}… (${max} levels down)`;
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], [...path, entries[i]![0]]]);
+  }
+  return undefined;
+}

@@ -227,6 +227,19 @@ for (const timeout of ['0', '-5', 'abc', '1e12', '3000000000', '1.5', '2']) {
   }]);
 }
 
+cases.push(['validate: a sample file nested 5,000 levels deep is a bad sample, not a crash', {
+  files: { 's.js': snippet(''), 'samples/payment.succeeded/deep.json': `{"type":"payment.succeeded","business_id":"b","timestamp":"2025-08-04T05:30:45Z","data":{"metadata":${'{"x":'.repeat(5000)}1${'}'.repeat(5000)}}}` },
+  args: ['validate', 's.js'], codes: [1], check: (r) => expect(out(r)).toMatch(/deep\.json +error +\$\.data\.metadata\.x\.x\.x\.x.+ \(64 levels down\): nested more than 64 levels deep/),
+}]);
+cases.push(['preview: a payload nested 5,000 levels deep', {
+  files: { 's.js': snippet(''), 'p.json': `{"type":"payment.succeeded","data":${'['.repeat(5000)}${']'.repeat(5000)}}` },
+  args: ['preview', 's.js', '--payload', 'p.json'], codes: [2], check: (r) => expect(r.stderr).toMatch(/p\.json: \$\.data\[0\]\[0\]\[0\]\[0\]\[0\].+ \(64 levels down\): nested more than 64/),
+}]);
+cases.push(['import: a snippet nested 20,000 parentheses deep', {
+  files: { 'deep.js': `function handler(webhook) { webhook.payload = ${'('.repeat(20000)}1${')'.repeat(20000)}; return webhook; }\n` },
+  args: ['import', 'deep.js', '--out', '-'], codes: [1, 2],
+}]);
+
 // 7. No internal errors on bad input.
 const badExports: [string, string][] = [
   ['a revoked Proxy as the export', 'const p = Proxy.revocable({}, {}); p.revoke();\nexport default p.proxy as any;\n'],

@@ -46,7 +46,17 @@ export async function importSnippet(io: CliIo, options: ImportSnippetOptions): P
   // ts-morph takes a moment to load: only now that the inputs are known to be fine.
   const { convertSnippet } = await import('../../import/convert-snippet.js');
   const { formatNote } = await import('../../import/notes.js');
-  const { source, notes } = convertSnippet(code, { fileName: basename(input) });
+  let converted: ReturnType<typeof convertSnippet>;
+  try {
+    converted = convertSnippet(code, { fileName: basename(input) });
+  } catch (error) {
+    // TypeScript's parser and checker recurse: code nested thousands of levels deep exhausts the stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new UserError(`${options.file}: nests too deeply to convert (TypeScript's parser ran out of stack); no snippet the dashboard runs is nested like this`, { cause: error });
+    }
+    throw error;
+  }
+  const { source, notes } = converted;
   for (const note of notes) io.stderr.write(`${formatNote(note, shown(input))}\n`);
   if (out) {
     await writeFilesAtomic(new Map([[out, source]]), { inputs: [input], cwd: io.cwd });
