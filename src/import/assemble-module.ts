@@ -26,12 +26,17 @@ export function assembleModule({ header, helpers, plan, names }: ModuleParts): s
   ].filter((part) => part !== '').join('\n\n');
 }
 
-/** When nothing could be converted: the snippet in a comment and a mapping that compiles. */
+/**
+ * When nothing could be converted: the snippet in a comment, and a mapping that type-checks but
+ * throws when it loads, so that build and check fail on it instead of shipping a snippet that
+ * cancels every event.
+ */
 export function assembleFallback(header: string, reason: string, code: string): string {
   return [
     header,
-    noteBlock(`could not convert this snippet: ${reason}. Write its handlers by hand; until then every event is cancelled. The original snippet:`, code),
+    noteBlock(`could not convert this snippet: ${reason.replace(/\.$/, '')}. Write its handlers by hand, then delete the throw below. The original snippet:`, code),
     "import { defineMapping } from 'dodo-transform';",
+    "throw new Error('dodo-transform import could not convert this snippet: write its handlers, then delete this line');",
     'export default defineMapping({\nevents: {},\n});',
   ].filter((part) => part !== '').join('\n\n');
 }

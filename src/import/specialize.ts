@@ -20,8 +20,12 @@ type Flow = 'next' | 'break' | 'return' | Problem;
  * `return webhook`. What is left is straight code plus `if`s that test other things.
  */
 export function specialize(body: readonly Statement[], type: EventType, ctx: ImportContext, handler: Node): Specialized {
-  const statements: Statement[] = [];
-  const flow = walk(body, type, ctx, statements, false);
+  // Function declarations are hoisted: one written after the dispatch, or after the last
+  // return, exists from the handler's first line. Each handler starts with them (unused ones
+  // are pruned), and the walk skips them where they stand.
+  const hoisted: Statement[] = body.filter((s) => Node.isFunctionDeclaration(s));
+  const statements: Statement[] = [...hoisted];
+  const flow = walk(body.filter((s) => !hoisted.includes(s)), type, ctx, statements, false);
   if (typeof flow === 'object') return { statements, problem: flow };
   if (flow !== 'return') {
     return { statements, problem: { message: 'it does not return the webhook for this event', node: body[body.length - 1] ?? handler } };

@@ -157,8 +157,38 @@ describe('import: dispatch shapes', () => {
   });
 });
 
+describe('import: hoisting', () => {
+  it('a function declared after the dispatch, or after the last return, is there in every handler that calls it', async () => {
+    const code = `function handler(webhook) {
+  if (webhook.eventType === "payment.succeeded") { webhook.payload = { v: fmt(webhook.payload.data.total_amount) }; return webhook; }
+  webhook.cancel = true;
+  return webhook;
+  function fmt(x) { return "#" + x; }
+}`;
+    const { source, notes } = await convertExactly(code);
+    expect(notes).toEqual([]);
+    expect(source).toContain("function fmt(x) { return '#' + x; }\n      return { payload: { v: fmt(event.data.total_amount) } };");
+  });
+
+  it('a var declared in one branch and used in another is refused with where and what to do, not converted wrongly', async () => {
+    for (const [code, name, line] of [
+      [`function handler(webhook) {\n  if (webhook.eventType === "payment.succeeded") { var who = "paid"; }\n  if (!who) { webhook.cancel = true; return webhook; }\n  webhook.payload = { who: who };\n  return webhook;\n}`, 'who', 2],
+      [`function handler(webhook) {\n  switch (webhook.eventType) {\n    case "payment.failed": var reason = "failed";\n    case "payment.cancelled": webhook.payload = { reason: reason }; return webhook;\n    default: webhook.cancel = true; return webhook;\n  }\n}`, 'reason', 3],
+    ] as const) {
+      const converted = await convertAndCompile(code);
+      expect(converted.notes.map((n) => n.code)).toEqual(['not-converted']);
+      expect(converted.notes[0]?.message).toContain(`\`var ${name}\` is declared inside a block (line ${line}) and used outside it`);
+    }
+  });
+
+  it('a var used only inside its own block converts', async () => {
+    const code = `function handler(webhook) {\n  if (webhook.eventType === "payment.succeeded") { var d = webhook.payload.data; webhook.payload = { id: d.payment_id }; return webhook; }\n  webhook.cancel = true;\n  return webhook;\n}`;
+    expect((await convertExactly(code)).notes).toEqual([]);
+  });
+});
+
 describe('import: what cannot be converted', () => {
-  it('a loop over event types: the whole snippet is kept in a comment, with a note, and the module still compiles', async () => {
+  it('a loop over event types: the whole snippet is kept in a comment, with a note, and the module type-checks but fails to load until its handlers are written', async () => {
     const code = `function handler(webhook) {
   const types = ["payment.succeeded", "refund.succeeded"];
   for (const t of types) {
@@ -167,7 +197,7 @@ describe('import: what cannot be converted', () => {
   return webhook;
 }`;
     const converted = await convertAndCompile(code, { typecheck: true });
-    expect(converted.findings).toEqual([]);
+    expect(converted.findings.map((f) => [f.code, f.message.includes('could not convert this snippet: write its handlers')])).toEqual([['mapping-threw', true]]);
     expect(converted.notes).toEqual([{ code: 'not-converted', line: 4, message: 'could not convert the snippet: could not tell which events `webhook.eventType === t` selects' }]);
     expect(converted.source).toContain('// dodo-transform import: could not convert this snippet');
     expect(converted.source).toContain('//     for (const t of types) {');
@@ -180,7 +210,7 @@ describe('import: what cannot be converted', () => {
       ['function transform(webhook) { return webhook; }', /^could not convert the snippet: it has no top-level `function handler\(webhook\)`$/],
     ] as const) {
       const converted = await convertAndCompile(code, { typecheck: true });
-      expect(converted.findings).toEqual([]);
+      expect(converted.findings.map((f) => f.code)).toEqual(['mapping-threw']);
       expect(converted.notes).toHaveLength(1);
       expect(converted.notes[0]?.message).toMatch(message);
     }

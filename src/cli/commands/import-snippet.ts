@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { resolveConfig } from '../../config/resolve-config.js';
 import { UserError } from '../../util/errors.js';
-import { shownPath } from '../../util/path.js';
+import { shownPath, unsafePathReason } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { MAX_SNIPPET_CHARS } from '../../compile/targets.js';
@@ -41,6 +41,9 @@ export async function importSnippet(io: CliIo, options: ImportSnippetOptions): P
     : options.out !== undefined ? resolve(io.cwd, options.out) : join((await resolveConfig({ cwd: io.cwd })).root, 'mappings', `${name}.ts`);
   // Paths as the user would type them from here; absolute when outside the working directory.
   const shown = (path: string) => shownPath(io.cwd, path);
+  // The mapping's file name goes into its snippet's header comment: compile refuses what it could not write there.
+  const unsafe = out === undefined ? undefined : unsafePathReason(basename(out));
+  if (unsafe !== undefined) throw new UserError(`${escapeLine(shown(out!))}: the file name ${unsafe}, and compiling would refuse it; pass --out with a plain name`);
   if (out && existsSync(out) && !options.force) throw new UserError(`${shown(out)} already exists; pass --force to overwrite it, or --out to write elsewhere`);
 
   // ts-morph takes a moment to load: only now that the inputs are known to be fine.
