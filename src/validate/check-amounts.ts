@@ -1,42 +1,40 @@
-import { getCurrencyExponent, toMajorUnits } from '../runtime/helpers/money.js';
+import { getCurrencyExponent } from '../runtime/helpers/money.js';
 import { appendJsonPath } from '../util/json.js';
+import { isMoneyKey } from '../util/money-keys.js';
 import type { ResultIssue } from './check-result.js';
+import { eventMoney, fieldsWithWrong, type EventAmount } from './event-amounts.js';
 
-const AMOUNT_FIELDS = ['total_amount', 'recurring_pre_tax_amount', 'amount', 'settlement_amount'] as const;
+function* leaves(value: unknown, path: string, key: string, depth = 0): Generator<[string, string, unknown]> {
+  if (depth > 64) return;
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, appendJsonPath(path, i), key, depth + 1);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, appendJsonPath(path, k), k, depth + 1);
+  else yield [path, key, value];
+}
 
-function* leaves(value: unknown, path: string): Generator<[string, unknown]> {
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, appendJsonPath(path, i));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, appendJsonPath(path, k));
-  else yield [path, value];
+/** How `value` shows amount / 100: exactly ("44.99", 44.99), or, under a money key, rounded (45, 44). */
+function wrongShape(value: unknown, key: string, a: EventAmount): boolean {
+  if (value === a.wrong || value === a.wrong.toFixed(2)) return true;
+  return typeof value === 'number' && value !== a.major && a.wrongWhole.includes(value) && isMoneyKey(key);
 }
 
 /**
- * The vendor examples' `(amount / 100).toFixed(2)` is wrong for currencies whose
- * exponent is not 2. Knowing the sample's amount and currency, a value in the
- * request equal to amount / 100 (as a number or a 2-decimal string) is that bug.
+ * The vendor examples' `(amount / 100).toFixed(2)` is wrong for currencies whose exponent is not
+ * 2. Knowing the sample's amounts and currencies, a value in the request equal to amount / 100
+ * (as a number, a 2-decimal string, or, in a money property, rounded to a whole number) is that bug.
  */
 export function checkAmounts(payload: unknown, event: unknown): ResultIssue[] {
-  const data = (event as { data?: Record<string, unknown> } | null)?.data;
-  const currency = data?.['currency'];
-  if (!data || typeof currency !== 'string' || getCurrencyExponent(currency) === 2) return [];
+  const amounts = eventMoney(event).amounts.filter((a) => a.exponent !== 2 && a.wrong !== a.major);
+  if (amounts.length === 0) return [];
   const issues: ResultIssue[] = [];
-  const reported = new Set<string>();
-  for (const field of AMOUNT_FIELDS) {
-    const raw = data[field];
-    const amount = typeof raw === 'string' ? Number(raw) : raw;
-    if (typeof amount !== 'number' || !Number.isFinite(amount) || amount === 0) continue;
-    const wrong = amount / 100;
-    const right = toMajorUnits(amount, currency);
-    if (wrong === right) continue;
-    for (const [path, value] of leaves(payload, '$.payload')) {
-      if ((value === wrong || value === wrong.toFixed(2)) && !reported.has(path)) {
-        reported.add(path);
-        issues.push({
-          code: 'wrong-decimals', severity: 'error', jsonPath: path,
-          message: `${JSON.stringify(value)} is ${field} / 100, but ${currency} has ${getCurrencyExponent(currency)} decimals: the amount is ${right} ${currency}; use toMajorUnits(${field}, currency)`,
-        });
-      }
-    }
+  for (const [path, key, value] of leaves(payload, '$.payload', '')) {
+    const a = amounts.find((x) => wrongShape(value, key, x));
+    if (!a) continue;
+    const fields = fieldsWithWrong(amounts, (x) => x.currency === a.currency && wrongShape(value, key, x));
+    const how = value === a.wrong || value === a.wrong.toFixed(2) ? `${fields} / 100` : `${fields} / 100, rounded`;
+    issues.push({
+      code: 'wrong-decimals', severity: 'error', jsonPath: path,
+      message: `${JSON.stringify(value)} is ${how}, but ${a.currency} has ${getCurrencyExponent(a.currency)} decimals: the amount is ${a.major} ${a.currency}; use toMajorUnits(${a.field}, currency)`,
+    });
   }
   return issues;
 }

@@ -6,13 +6,12 @@
 //     Discord message that pings @everyone.
 // Each check only reports what the value actually seen proves: a correct rendering ("¥4,499",
 // "€29.99", "9.207 KWD", "4,499 JPY") is never a finding.
-import { getCurrencyExponent, toMajorUnits } from '../runtime/helpers/money.js';
+import { eventMoney, fieldsWithWrong, type EventMoney } from './event-amounts.js';
 import { MARKUP } from '../samples/variants.js';
 import type { ResultIssue } from './check-result.js';
 import { getDestination } from '../destinations/registry.js';
 import { selectStrings } from '../destinations/select-fields.js';
 
-const AMOUNT_FIELDS = ['total_amount', 'recurring_pre_tax_amount', 'amount', 'settlement_amount', 'tax'] as const;
 
 /** Symbols that name one currency (or a family that excludes the event's: "$" is not EUR). */
 const SYMBOLS: readonly [string, readonly string[]][] = [
@@ -56,7 +55,7 @@ interface EventFacts {
   strings: string;
   /** Which GARBAGE patterns the event's own text already contains (a customer named "null"). */
   garbageInEvent: boolean[];
-  amounts: ReturnType<typeof knownAmounts>;
+  amounts: EventMoney;
 }
 
 const FACTS = new WeakMap<object, EventFacts>();
@@ -65,7 +64,7 @@ function factsOf(event: unknown): EventFacts {
   const cached = typeof event === 'object' && event !== null ? FACTS.get(event) : undefined;
   if (cached) return cached;
   const strings = stringLeaves(event, '$').map((l) => l.value).join('\n');
-  const facts = { strings, garbageInEvent: GARBAGE.map((g) => g.pattern.test(strings)), amounts: knownAmounts(event) };
+  const facts = { strings, garbageInEvent: GARBAGE.map((g) => g.pattern.test(strings)), amounts: eventMoney(event) };
   if (typeof event === 'object' && event !== null) FACTS.set(event, facts);
   return facts;
 }
@@ -121,35 +120,6 @@ function checkGarbage(leaves: readonly Leaf[], facts: EventFacts, input: TextChe
 
 // --- Money in text ----------------------------------------------------------------------------
 
-interface KnownAmount {
-  field: string;
-  minor: number;
-  currency: string;
-  /** The currency's decimals, the amount in major units, and the amount divided by 100 (the usual mistake). */
-  exponent: number;
-  major: number;
-  wrong: number;
-}
-
-function knownAmounts(event: unknown): { amounts: KnownAmount[]; nullFields: string[]; currency?: string } {
-  const data = (event as { data?: Record<string, unknown> } | null)?.data;
-  const currency = typeof data?.['currency'] === 'string' ? data['currency'] : undefined;
-  const amounts: KnownAmount[] = [];
-  const nullFields: string[] = [];
-  if (!data) return { amounts, nullFields };
-  for (const field of AMOUNT_FIELDS) {
-    if (!(field in data)) continue;
-    const raw = data[field];
-    if (raw === null) { nullFields.push(field); continue; }
-    if (currency === undefined) continue;
-    const minor = typeof raw === 'string' ? Number(raw) : raw;
-    if (typeof minor === 'number' && Number.isFinite(minor) && minor !== 0) {
-      amounts.push({ field, minor, currency, exponent: getCurrencyExponent(currency), major: toMajorUnits(minor, currency), wrong: minor / 100 });
-    }
-  }
-  return { amounts, nullFields, ...(currency !== undefined && { currency }) };
-}
-
 /** Numbers in text: "1,234.56", "4499", "92.07"; with where they start and end. */
 const NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*\.?\d)|(?<![\d.,])\d+(?:\.\d+)?(?![\d.]*\d)/g;
 
@@ -185,17 +155,25 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
       // looked up only for a number that is one (a long HTML body has hundreds of numbers).
       let near: string[] | undefined;
       for (const a of amounts) {
-        const isWrong = a.exponent !== 2 && Math.abs(number - a.wrong) < 1e-9 && /\.\d{2}$/.test(token);
         const isRight = Math.abs(number - a.major) < 1e-9;
-        if (!isWrong && !isRight) continue;
-        if (isWrong) {
-          issues.push({
-            code: 'wrong-decimals', severity: 'error', jsonPath: path,
-            message: `${quote(value)} shows ${a.minor} ${a.currency} as ${token}: ${a.currency} has ${a.exponent} decimals, so the amount is ${a.major} ${a.currency}; use formatMoney(${a.field}, currency)`,
-          });
-          reported = true;
-          break;
+        const exact = Math.abs(number - a.wrong) < 1e-9;
+        const whole = !token.includes('.') && a.wrongWhole.includes(number);
+        if (a.exponent !== 2 && !isRight && (exact || whole)) {
+          // "44.99" for ¥4,499 is the mistake wherever it stands; a whole "45" (Intl's currency
+          // style or Math.round) only beside the event's currency, since 45 is a common number.
+          near ??= currencyNear(value, start, end);
+          const beside = near.some((n) => n.endsWith(`:${a.currency}`));
+          if ((exact && (token.includes('.') || beside)) || (whole && beside)) {
+            const fields = fieldsWithWrong(amounts, (x) => x.currency === a.currency && (Math.abs(number - x.wrong) < 1e-9 || (whole && x.wrongWhole.includes(number))));
+            issues.push({
+              code: 'wrong-decimals', severity: 'error', jsonPath: path,
+              message: `${quote(value)} shows ${a.minor} ${a.currency} as ${token} (${fields} / 100${exact ? '' : ', rounded'}): ${a.currency} has ${a.exponent} decimals, so the amount is ${a.major} ${a.currency}; use formatMoney(${a.field}, currency)`,
+            });
+            reported = true;
+            break;
+          }
         }
+        if (!isRight) continue;
         near ??= currencyNear(value, start, end);
         const contradicting = near.filter((n) => !n.endsWith(`:${a.currency}`));
         const agreeing = near.some((n) => n.endsWith(`:${a.currency}`));
@@ -213,7 +191,10 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
     if (!reported && nullFields.length > 0) {
       // A null amount divided by 100 renders as 0.00 next to a currency.
       for (const m of value.matchAll(/(?<![\d.,])0(?:\.0+)?(?![\d.,]*\d)/g)) {
-        if (currencyNear(value, m.index, m.index + m[0].length).length === 0) continue;
+        // Beside a currency, or beside "null" where the currency is null as well ("0.00 null").
+        const end = m.index + m[0].length;
+        const besideNull = /^\s*null\b/.test(value.slice(end, end + 6)) || /\bnull\s*$/.test(value.slice(Math.max(0, m.index - 6), m.index));
+        if (currencyNear(value, m.index, end).length === 0 && !besideNull) continue;
         issues.push({
           code: 'null-amount', severity: 'error', jsonPath: path,
           message: `${quote(value)} shows ${m[0]} for ${nullFields.join(', ')}, which is null in this sample: say that the amount is unknown (check for null) instead of rendering 0`,

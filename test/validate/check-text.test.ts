@@ -23,6 +23,22 @@ describe('money in text', () => {
     expect(codes({ blocks: [{ text: { type: 'mrkdwn', text: `*${(minor(kwd) / 100).toFixed(2)} KWD*` } }] }, kwd)).toEqual(['wrong-decimals $.payload.blocks[0].text.text']);
   });
 
+  it('finds amount / 100 rounded beside the currency (Intl currency style, Math.round), and in tax and settlement fields', () => {
+    expect(codes({ text: `Paid ¥${Math.round(minor(jpy) / 100)}` }, jpy)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: `Paid ${Math.floor(minor(jpy) / 100)} JPY` }, jpy)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: `KWD ${(minor(kwd) / 100).toFixed(3)}` }, kwd)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: `Tax ${(Number(jpy.data.tax) / 100).toFixed(2)} JPY` }, jpy)).toEqual(['wrong-decimals $.payload.text']);
+    // A whole number that is not beside the currency is not taken for an amount.
+    expect(codes({ text: `Order of ${Math.round(minor(jpy) / 100)} items` }, jpy)).toEqual([]);
+    expect(codes({ text: `Paid ¥${minor(jpy).toLocaleString('en-US')}` }, jpy)).toEqual([]);
+  });
+
+  it('finds 0.00 for a null amount also when the currency is null too', () => {
+    const absent = variant('refund.succeeded', 'nullable-absent');
+    expect(absent.data.amount).toBeNull();
+    expect(codes({ text: `Refund: ${(0).toFixed(2)} null` }, absent).filter((c) => c.startsWith('null-amount'))).toEqual(['null-amount $.payload.text']);
+  });
+
   it('finds a currency that contradicts the event', () => {
     expect(codes({ text: `Paid $${minor(jpy)}` }, jpy)).toEqual(['wrong-currency $.payload.text']);
     expect(codes({ subject: `Receipt: ${(minor(usd) / 100).toFixed(2)} EUR` }, usd)).toEqual(['wrong-currency $.payload.subject']);

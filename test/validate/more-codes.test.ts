@@ -16,6 +16,16 @@ describe('wrong-decimals', () => {
     expect(checkAmounts({ nested: { amount: '45.00' } }, event('JPY')).map((i) => i.jsonPath)).toEqual(['$.payload.nested.amount']);
   });
 
+  it('flags amount / 100 rounded in a money property only, and names every field it could be', () => {
+    const jpy = { type: 'payment.succeeded', data: { currency: 'JPY', total_amount: 4499, tax: 410, settlement_amount: 4499, settlement_currency: 'JPY' } };
+    const found = (payload: unknown) => checkAmounts(payload, jpy).map((i) => `${i.jsonPath} ${i.message.split(',')[0]}`);
+    expect(found({ revenue: 44, total: 45, tax: 4.1, quantity: 45 })).toEqual([
+      '$.payload.revenue 44 is total_amount or settlement_amount / 100',
+      '$.payload.total 45 is total_amount or settlement_amount / 100',
+      '$.payload.tax 4.1 is tax / 100',
+    ]);
+  });
+
   it('does not flag the right value, or /100 for a two-decimal currency', () => {
     expect(checkAmounts({ revenue: 4500 }, event('JPY'))).toEqual([]);
     expect(checkAmounts({ revenue: 45 }, event('USD'))).toEqual([]);

@@ -1,6 +1,7 @@
 // Segment HTTP Tracking API: routes, limits, and the rules the schemas cannot express.
 // Source: https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/
 import { isRecord, jsonPath } from '../../util/json.js';
+import { isMoneyKey } from '../../util/money-keys.js';
 import { defineDestination, error, issuesFor, KIB, warning } from '../define-destination.js';
 import type { DestinationEndpoint, DestinationIssue, IssueClassifier } from '../define-destination.js';
 import { describeValue } from '../describe-value.js';
@@ -95,11 +96,6 @@ const classifySegment: IssueClassifier = ({ issue: zi, path, value }) => {
   return undefined;
 };
 
-// Segment spec words for money (ecommerce v2 "Order Completed": revenue, total, subtotal, shipping,
-// tax, discount, products[].price; track spec: revenue, value) and the seeds' own "amount".
-const MONEY_WORDS = new Set(['revenue', 'total', 'subtotal', 'price', 'amount', 'value', 'tax', 'shipping', 'discount']);
-// Words that make a key an identifier or label rather than an amount (tax_id, total_count…).
-const NOT_MONEY_WORDS = new Set(['id', 'ids', 'code', 'number', 'name', 'currency', 'type', 'method', 'status', 'count', 'rate']);
 const NUMERIC_STRING = /^\s*-?\d+(?:\.\d+)?\s*$/;
 // The properties Segment's specs define as numbers (track: revenue, value; ecommerce v2: total,
 // subtotal, revenue, shipping, tax, discount, products[].price). Formatted text in one of them is
@@ -107,10 +103,7 @@ const NUMERIC_STRING = /^\s*-?\d+(?:\.\d+)?\s*$/;
 const SPEC_NUMBERS = new Set(['revenue', 'value', 'total', 'subtotal', 'shipping', 'tax', 'discount', 'price']);
 const HAS_DIGIT = /\d/;
 
-export function isMoneyKey(key: string): boolean {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  return words.some((w) => MONEY_WORDS.has(w)) && !words.some((w) => NOT_MONEY_WORDS.has(w));
-}
+export { isMoneyKey };
 
 /** Warns about "49.99"-style money values: `(x / 100).toFixed(2)` yields a string no tool counts as revenue. */
 function stringAmounts(payload: unknown, kind: string): DestinationIssue[] {
