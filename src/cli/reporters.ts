@@ -10,11 +10,19 @@ export type ReporterName = (typeof REPORTERS)[number];
 
 export type { Report } from '../project/report.js';
 
+/**
+ * What a sample's finding says without the sample's own values: "\"Paid undefined by Ada\" contains
+ * undefined" and "\"Paid undefined by Zoë\" contains undefined" are one problem, as are the same
+ * wrong decimals of two events' amounts.
+ */
+const messageShape = (f: Finding): string => (f.event === undefined ? f.message
+  : f.message.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/ on the [\w-]+ variant/g, '').replace(/\d+(?:[.,]\d+)*/g, '#'));
+
 /** Findings of many samples that say the same thing at the same place are shown once, with a count. */
 export function groupSampleFindings(findings: readonly Finding[]): Finding[] {
   const groups = new Map<string, { finding: Finding; samples: string[] }>();
   for (const f of findings) {
-    const key = [f.code, f.severity, f.file, f.line, f.column, f.jsonPath, f.message].join('|');
+    const key = [f.code, f.severity, f.file, f.line, f.column, f.jsonPath, messageShape(f)].join('|');
     const group = groups.get(key);
     const label = f.event ? `${f.event} ${f.sample ?? ''}`.trim() : '';
     if (group) {
@@ -31,6 +39,19 @@ export function groupSampleFindings(findings: readonly Finding[]): Finding[] {
     const on = samples.length === 1 ? `on ${samples[0]}` : `on ${samples.length} samples, e.g. ${samples.slice(0, 3).join(', ')}`;
     return { ...finding, message: `${finding.message}${where} (${on})`, details: [...(finding.details ?? []), ...(finding.logs ?? [])] };
   });
+}
+
+/**
+ * Codes that name a cause: a missing field read, a throw, an escape, a limit. A snippet reading a
+ * field that does not exist also renders "undefined" into every message on every sample; the one
+ * line that explains those hundreds comes first.
+ */
+const CAUSES = new Set(['unknown-field', 'runtime-error', 'escape-attempt', 'timeout', 'memory-limit', 'syntax-error', 'handler-shape', 'module-syntax', 'invalid-result']);
+const isCause = (f: Finding): boolean => CAUSES.has(f.code) || (f.event === undefined && f.line !== undefined);
+
+/** Causes first, each group keeping its order (stable: output never depends on timing). */
+export function causesFirst(findings: readonly Finding[]): Finding[] {
+  return [...findings.filter(isCause), ...findings.filter((f) => !isCause(f))];
 }
 
 /** 1,234: one way whatever the machine's locale. */
@@ -102,8 +123,8 @@ export function formatReport(name: ReporterName, report: Report, colors: ChalkIn
   const grouped = groupSampleFindings(report.findings);
   // github: the annotations on stdout, the summary on stderr (also on success, so the log says what ran).
   if (name === 'github') return { stdout: formatGithub(report.findings), stderr: formatRunSummary(report, grouped, colors, options) };
-  // Findings first, then the table of what ran, then one summary line last.
-  const findings = formatFindings(grouped, report.root, report.cwd, colors);
+  // Findings first, causes before what they cause, then the table of what ran, then one summary line last.
+  const findings = formatFindings(causesFirst(grouped), report.root, report.cwd, colors);
   const table = formatTable(report, colors, options.all ?? false);
   return { stdout: [findings, table].filter(Boolean).join('\n') + (findings || table ? '\n' : '') + formatRunSummary(report, grouped, colors, options), stderr: '' };
 }

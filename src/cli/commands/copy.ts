@@ -8,7 +8,7 @@ import { createSystemClipboard, type Clipboard } from '../clipboard/system-clipb
 import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
-import { groupSampleFindings } from '../reporters.js';
+import { causesFirst, groupSampleFindings } from '../reporters.js';
 import { runValidation } from '../../project/run-validation.js';
 import { prepareSnippets } from '../../project/prepare-snippets.js';
 import { listTemplateNames as listTemplates } from '../../templates/list-templates.js';
@@ -60,7 +60,7 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
     : { report: { findings: sortFindings(prepared.findings), summaries: [] } };
   const colors = createColors(io, 'stderr');
   const grouped = groupSampleFindings(report.findings);
-  io.stderr.write(formatFindings(grouped, root, io.cwd, colors) + formatSummary(grouped, colors));
+  io.stderr.write(formatFindings(causesFirst(grouped), root, io.cwd, colors) + formatSummary(grouped, colors));
   if (!snippet) return EXIT_PROBLEMS;
   const errors = grouped.filter((f) => f.severity === 'error').length;
   if (errors > 0 && !options.force) {

@@ -5,7 +5,7 @@ import { UserError } from '../../util/errors.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
-import { groupSampleFindings } from '../reporters.js';
+import { causesFirst, groupSampleFindings } from '../reporters.js';
 import { WatchSession, type CycleResult, type WatchMode } from '../watch/watch-session.js';
 import { EXIT_CANNOT_RUN, EXIT_OK } from '../../findings/exit-codes.js';
 
@@ -32,7 +32,7 @@ export async function watch(io: CliIo, options: WatchOptions): Promise<number> {
   const progress = createProgress(io);
   const report = (result: CycleResult, label: string) => {
     progress.done();
-    const findings = groupSampleFindings(result.findings);
+    const findings = causesFirst(groupSampleFindings(result.findings));
     const errors = findings.filter((f) => f.severity === 'error').length;
     const status = errors ? colors.red(`✗ ${errors} error${errors === 1 ? '' : 's'}`) : colors.green('✓');
     const wrote = result.written.length ? `, wrote ${result.written.join(', ')}` : '';
