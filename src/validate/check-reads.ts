@@ -44,12 +44,15 @@ export function unknownFieldFindings(
   inputs: readonly SampleInput[],
   outcomes: readonly RunOutcome[],
   mapPosition?: (line: number, column: number) => { file: string; line: number; column: number } | undefined,
+  code?: string,
 ): Finding[] {
+  const lines = code?.split(/\r\n|[\n\r\u2028\u2029]/);
   const known = knownFieldPaths(inputs);
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  const byPath = new Map<string, Finding & { events: Set<string> }>();
-  const listed: (Finding & { events: Set<string> })[] = [];
+  type Listed = Finding & { events: Set<string>; readPath: string; guarded: boolean };
+  const byPath = new Map<string, Listed>();
+  const listed: Listed[] = [];
   outcomes.forEach((outcome, i) => {
     const input = inputs[i]!;
     // A run that failed or cancelled is judged by that; only requests actually sent count here.
@@ -78,13 +81,39 @@ export function unknownFieldFindings(
         message: `${shown} does not exist on ${input.eventType} events, so it is always undefined` +
           (guess ? `; did you mean ${guess}?` : siblings.length ? ` (${parent.replace(/^payload\.?/, '') || 'the payload'} has ${siblings.slice(0, 8).join(', ')}${siblings.length > 8 ? ', …' : ''})` : ''),
         events: new Set([input.eventType]),
+        readPath: read.path,
+        guarded: read.line !== undefined && isGuarded(lines?.[read.line - 1], (read.column ?? 1) - 1),
       };
       byPath.set(read.path, finding);
       listed.push(finding);
     }
   });
+  // The event types the snippet sends a request for: a field one of them has, read with a guard
+  // (|| or ??) in code the others share, is deliberate, not a typo.
+  const sent = new Set(inputs.filter((_, i) => { const o = outcomes[i]; return o?.ok && (o.result as { cancel?: unknown } | null)?.cancel !== true; }).map((input) => input.eventType));
+  const haveIt = (path: string) => [...sent].filter((type) => known.get(type)?.has(path));
   // One finding per field, whatever the number of event types that read it.
-  return [...findings, ...listed.map(({ events, ...f }) => (events.size > 1
-    ? { ...f, message: f.message.replace(` on ${f.event} events`, ` on ${f.event} events (nor on ${events.size - 1} other event type${events.size === 2 ? '' : 's'} the snippet handles)`) }
-    : f))];
+  return [...findings, ...listed.map(({ events, readPath, guarded, ...f }) => {
+    const message = events.size > 1
+      ? f.message.replace(` on ${f.event} events`, ` on ${f.event} events (nor on ${events.size - 1} other event type${events.size === 2 ? '' : 's'} the snippet handles)`)
+      : f.message;
+    const others = guarded ? haveIt(readPath) : [];
+    if (others.length === 0) return { ...f, message };
+    const which = `${others.slice(0, 2).join(' and ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}`;
+    return {
+      ...f, severity: 'warning' as const,
+      message: `${message.slice(0, message.indexOf(', so it is always undefined'))}, only on ${which}: the code they share reads undefined here; guard it (?? or ||), or handle those events apart`,
+    };
+  })];
+}
+
+/**
+ * Whether the read at `column` of `line` (the start of the field's name) is the left side of a
+ * `||`, `??` or `&&`, or the test of a `?:`: `d.discount_id || null`, `d.link ? … : …`.
+ */
+function isGuarded(line: string | undefined, column: number): boolean {
+  if (line === undefined) return false;
+  // The rest of the member chain (`.a`, `?.b`, `["c"]`), then what follows it.
+  const rest = line.slice(column).replace(/^[\w$]+(?:\s*(?:\?\.|\.)\s*[\w$]+|\[[^\]]*\])*/, '');
+  return /^\s*(?:\|\||\?\?|&&|\?(?!\.))/.test(rest);
 }

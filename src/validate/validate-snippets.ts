@@ -143,7 +143,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   const report: SnippetReport = { file: snippet.file, destinations: [], summary: [], findings: [], goldenWrites: new Map() };
   const limits = limitFindings(snippet, options.inputs, outcomes);
   report.findings.push(...limits.findings, ...runtimeEscapes(snippet, options.inputs, outcomes),
-    ...unknownFieldFindings(snippet.file, options.inputs, outcomes, snippet.mapPosition));
+    ...unknownFieldFindings(snippet.file, options.inputs, outcomes, snippet.mapPosition, snippet.code));
   const destinations = new Set<string>();
   const summaries = new Map<string, EventSummary>();
   const results: SampleRun[] | undefined = options.keepResults ? [] : undefined;

@@ -30,6 +30,23 @@ describe('unknown fields', () => {
     expect(found[0]?.severity).toBe('error');
   });
 
+  it('a field of one handled event read with a guard in code another event shares is a warning; unguarded it stays an error', async () => {
+    const code = (read: string) => [
+      'function handler(webhook) {',
+      '  var d = webhook.payload.data;',
+      '  webhook.url = "https://api.segment.io/v1/track";',
+      `  webhook.payload = { userId: d.customer.customer_id, event: "E", properties: { discount: ${read} } };`,
+      '  return webhook;',
+      '}',
+    ].join('\n');
+    const judged = async (read: string) => (await findings(code(read), ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field').map((f) => `${f.severity} ${f.event}`);
+    expect(await judged('d.discount_id || null')).toEqual(['warning refund.succeeded']);
+    expect(await judged('d.discount_id ?? null')).toEqual(['warning refund.succeeded']);
+    expect(await judged('d.discount_id')).toEqual(['error refund.succeeded']);
+    // No handled event has it: a typo whatever guards it.
+    expect(await judged('d.discount_code || null')).toEqual(['error payment.succeeded']);
+  });
+
   it('is quiet on fields that exist, on nullable fields, on metadata keys and on guards with in', async () => {
     const code = [
       'function handler(webhook) {',
