@@ -19,11 +19,13 @@ export const configSchema = z.strictObject({
   }).optional(),
   outDir: folderInProject.optional(),
   target: z.enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` }).optional(),
-  minify: z.boolean().optional(),
-  typecheck: z.boolean().optional(),
+  minify: z.boolean({ error: 'must be true or false' }).optional(),
+  typecheck: z.boolean({ error: 'must be true or false' }).optional(),
   samples: relativePath.optional(),
   expected: folderInProject.optional(),
-  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)'), z.string({ error: 'must be a string' })).optional(),
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)'), z.string({ error: 'must be a string' }), {
+    error: (issue) => (issue.code === 'invalid_key' ? 'is not a variable name (letters, digits, _)' : 'must be an object of variable names to strings, e.g. { API_TOKEN: "test" }'),
+  }).optional(),
 });
 
 /** Every problem of a config value as `path.to.key: message`, never a raw ZodError. */

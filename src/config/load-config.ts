@@ -52,7 +52,14 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
   } finally {
     await sandbox.close();
   }
-  if (!outcome!.ok) throw new UserError(`${file}: the config threw while loading: ${outcome!.error.message}`);
+  if (!outcome!.ok) {
+    const { kind, message } = outcome!.error;
+    // A config is data: one that loops or fills memory says so, not "threw".
+    const why = kind === 'timeout' ? `it did not finish loading within ${message.match(/\d+ ms/)?.[0] ?? 'the time limit'} (an endless loop?); a config only exports its settings`
+      : kind === 'memory' ? 'it ran out of memory while loading; a config only exports its settings'
+        : `the config threw while loading: ${message}`;
+    throw new UserError(`${file}: ${why}`);
+  }
   if (outcome!.escapes) throw new UserError(`${file}: the config calls ${outcome!.escapes.join(', ')} to run code from a string; a config is data`);
   const value = (outcome!.result as { value?: unknown } | null)?.value;
   if (value === undefined) throw new UserError(`${file}: the config has no default export; use export default defineConfig({ … })`);

@@ -97,6 +97,7 @@ cases.push(['check: an infinite loop inside a mapping handler', {
 }]);
 cases.push(['check: a config file that never finishes loading', {
   files: { 'dodo-transform.config.ts': 'for (;;) {}\nexport default {};\n', 'mappings/ok.ts': mapping('') }, args: ['check'], codes: [2],
+  check: (r) => expect(r.stderr).toMatch(/dodo-transform\.config\.ts: it did not finish loading within 1000 ms \(an endless loop\?\)/),
 }]);
 
 // 3. Bounded memory and size.
