@@ -12,6 +12,8 @@ export interface ImportContext {
   names: { event: string; skip: string; defineMapping: string };
   /** Local constants holding the event type (`const type = webhook.eventType`). */
   aliases: ReadonlySet<string>;
+  /** Local constants holding the payload as it arrived (`const p = webhook.payload`): `p.type` is the event type. */
+  payloadAliases: ReadonlySet<string>;
   /** Where `webhook.payload` is first assigned: `webhook.payload.type` is the event type only before it. */
   firstPayloadWrite: number;
   notes: NoteSink;
@@ -66,17 +68,14 @@ export function isEventTypeExpr(node: Node, ctx: ImportContext): boolean {
   const inner = unwrapParens(node);
   if (Node.isIdentifier(inner)) return ctx.aliases.has(inner.getText());
   if (getWebhookField(inner, ctx.webhook) === 'eventType') return true;
-  return Node.isPropertyAccessExpression(inner) && inner.getName() === 'type'
-    && getWebhookField(inner.getExpression(), ctx.webhook) === 'payload' && inner.getStart() < ctx.firstPayloadWrite;
+  if (!Node.isPropertyAccessExpression(inner) || inner.getName() !== 'type') return false;
+  const object = unwrapParens(inner.getExpression());
+  if (Node.isIdentifier(object) && ctx.payloadAliases.has(object.getText())) return true;
+  return getWebhookField(object, ctx.webhook) === 'payload' && inner.getStart() < ctx.firstPayloadWrite;
 }
 
-/**
- * Top-level `const type = webhook.eventType` (or a `let`/`var` never reassigned):
- * tests on `type` are then tests on the event type.
- */
-export function findEventTypeAliases(handler: FunctionDeclaration, ctx: Omit<ImportContext, 'aliases'>): Set<string> {
-  const aliases = new Set<string>();
-  const probe: ImportContext = { ...ctx, aliases };
+/** Names declared at the handler's top level, never assigned again, whose initialiser passes `test`. */
+function topLevelConstants(handler: FunctionDeclaration, test: (init: Node, statement: Node) => boolean, names = new Set<string>()): Set<string> {
   const assigned = new Set(handler.getDescendantsOfKind(SyntaxKind.BinaryExpression)
     .filter((b) => b.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isIdentifier(b.getLeft()))
     .map((b) => b.getLeft().getText()));
@@ -85,9 +84,28 @@ export function findEventTypeAliases(handler: FunctionDeclaration, ctx: Omit<Imp
     for (const declaration of statement.getDeclarations()) {
       const init = declaration.getInitializer();
       const name = declaration.getNameNode();
-      if (!init || !Node.isIdentifier(name) || !isEventTypeExpr(init, probe)) continue;
-      if (statement.getDeclarationKind() === 'const' || !assigned.has(name.getText())) aliases.add(name.getText());
+      if (!init || !Node.isIdentifier(name) || !test(init, statement)) continue;
+      if (statement.getDeclarationKind() === 'const' || !assigned.has(name.getText())) names.add(name.getText());
     }
   }
-  return aliases;
+  return names;
+}
+
+/**
+ * Top-level `const p = webhook.payload`, before anything assigns webhook.payload: `p` keeps the
+ * payload as it arrived, so `p.type` is the event type wherever it is read.
+ */
+export function findPayloadAliases(handler: FunctionDeclaration, webhook: string, firstPayloadWrite: number): Set<string> {
+  return topLevelConstants(handler, (init, statement) => getWebhookField(init, webhook) === 'payload' && statement.getStart() < firstPayloadWrite);
+}
+
+/**
+ * Top-level `const type = webhook.eventType` (or a `let`/`var` never reassigned):
+ * tests on `type` are then tests on the event type.
+ */
+export function findEventTypeAliases(handler: FunctionDeclaration, ctx: Omit<ImportContext, 'aliases'>): Set<string> {
+  // Filled as it goes: `const b = a` after `const a = webhook.eventType` is an alias too.
+  const aliases = new Set<string>();
+  const probe: ImportContext = { ...ctx, aliases };
+  return topLevelConstants(handler, (init) => isEventTypeExpr(init, probe), aliases);
 }

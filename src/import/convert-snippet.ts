@@ -10,7 +10,7 @@ import { Node, Project, SyntaxKind, type FunctionDeclaration, type SourceFile, t
 import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import { assembleFallback, assembleModule, formatModule } from './assemble-module.js';
 import { getOriginalBody, getOriginalText, NOTE_PREFIX, noteBlock } from './comment-block.js';
-import { findEventTypeAliases, findFirstPayloadWrite, type ImportContext } from './context.js';
+import { findEventTypeAliases, findFirstPayloadWrite, findPayloadAliases, type ImportContext } from './context.js';
 import { convertEvent } from './convert-event.js';
 import { describeUnknownEvent } from './event-tests.js';
 import { findImplicitGlobals } from './implicit-globals.js';
@@ -73,7 +73,8 @@ function createContext(project: Project, file: SourceFile, handler: FunctionDecl
     opaque: new Set<Node>(),
     deadBranches: new Map<Node, string | undefined>(),
   };
-  return { ...base, aliases: findEventTypeAliases(handler, base) };
+  const withPayload = { ...base, payloadAliases: findPayloadAliases(handler, webhook, base.firstPayloadWrite) };
+  return { ...withPayload, aliases: findEventTypeAliases(handler, withPayload) };
 }
 
 /** Helpers declared beside `handler` are copied; code that would run on every call is kept in a comment. */

@@ -35,6 +35,22 @@ describe('import: dispatch shapes', () => {
     expect(expectSameBehaviour(code, (await convertAndCompile(code)).compiled)).toBeGreaterThan(0);
   });
 
+  it('a test on the type of a payload kept in a constant (const p = webhook.payload; p.type === …)', async () => {
+    const code = `function handler(webhook) {
+  const p = webhook.payload;
+  if (p.type === "payment.succeeded") {
+    webhook.url = "https://api.segment.io/v1/track";
+    webhook.payload = { userId: p.data.customer.customer_id, event: "Order Completed" };
+    return webhook;
+  }
+  webhook.cancel = true;
+  return webhook;
+}`;
+    const { source, notes } = await convertExactly(code);
+    expect(notes).toEqual([]);
+    expect(source).toContain("'payment.succeeded': (event) => {");
+  });
+
   it("a case of joined literals ('payment.' + 'succeeded') and the endpoint's headers spread into the result", async () => {
     const code = `function handler(webhook) {
   switch (webhook.eventType) {
