@@ -7,6 +7,7 @@ import { UserError } from '../util/errors.js';
 import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';
 import { guardIo, type CliIo } from './io.js';
+import { runZodWithoutJit } from './zod-jitless.js';
 import { escapeText } from '../util/terminal-text.js';
 import { DEFAULT_HTML_OUT, REPORTER_CHOICES, splitReporters, type ReporterChoice } from './html-output.js';
 
@@ -379,6 +380,7 @@ Exits 1 when part of the snippet could only be kept in a comment; the mapping is
 
 /** Runs the CLI and returns the exit code; only bin/ exits the process. */
 export async function main(argv: readonly string[], unguardedIo: CliIo): Promise<number> {
+  runZodWithoutJit();
   const io = guardIo(unguardedIo);
   let exitCode: number = EXIT_OK;
   const program = createProgram(io, (code) => { exitCode = code; });

@@ -59,7 +59,11 @@ function classify(id: Node, where: Where, statement: Statement, ctx: ImportConte
   }
   const field = parent && getWebhookField(parent, ctx.webhook);
   if (!parent || !Node.isPropertyAccessExpression(parent) || field === undefined) {
-    return { ...where, kind: 'other', node: parent ?? id, message: 'it uses the webhook object as a whole' };
+    const destructured = Node.isVariableDeclaration(parent) && Node.isObjectBindingPattern(parent.getNameNode());
+    const message = destructured
+      ? `it destructures the webhook (${parent.getText().slice(0, 60)}); read its fields as webhook.eventType, webhook.payload, …, then import again`
+      : 'it uses the webhook object as a whole';
+    return { ...where, kind: 'other', node: parent ?? id, message };
   }
   let outer = parent.getParent();
   while (Node.isParenthesizedExpression(outer)) outer = outer.getParent();
