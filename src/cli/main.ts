@@ -68,7 +68,9 @@ Examples:
     .description('compile mappings into handler snippets; one mapping and no --out prints it')
     .argument('[files...]', 'mapping files (default: the configured mappings)')
     .option('--template <name>', 'compile a built-in template instead (e.g. segment, customer-io)')
-    .option('-o, --out <path>', 'write to this file (one snippet) or folder (several, or an existing folder)'))
+    .option('-o, --out <path>', 'write to this file (one snippet) or folder (several, or an existing folder)')
+    .option('--cache-dir <dir>', 'where results of earlier runs are kept (default: node_modules/.cache/dodo-transform)')
+    .option('--no-cache', 'compile everything again; read and write no cache'))
     .addHelpText('after', `
 Examples:
   $ dodo-transform generate handler --template segment
@@ -81,6 +83,7 @@ Examples:
         files: command.args,
         ...(typeof opts['template'] === 'string' && { template: opts['template'] }),
         ...(typeof opts['out'] === 'string' && { out: opts['out'] }),
+        ...cacheFlags(opts),
       });
     }));
 

@@ -249,6 +249,25 @@ describe('check --cache-dir / --no-cache', () => {
     expect(after.err()).toContain(`cache: ${JSON.stringify(stats({ compiled: 2, compileHits: 2, typecheckHits: 1, validated: 2 }))}`);
   });
 
+  it('generate handler keeps its compile in the project cache: the same snippet again, an edit seen, --no-cache writes nothing', async () => {
+    const dir = await project();
+    await rm(join(dir, 'node_modules'), { recursive: true, force: true });
+    const generate = async (...flags: string[]) => {
+      let out = '';
+      const run = { ...io(dir), stdout: { write: (t: string) => { out += t; return true; } } };
+      expect(await main(['generate', 'handler', 'mappings/a.ts', ...flags], run)).toBe(0);
+      return out;
+    };
+    const uncached = await generate('--no-cache');
+    expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+    const first = await generate();
+    expect((await readdir(join(dir, 'node_modules', '.cache', 'dodo-transform', 'v1'))).length).toBeGreaterThan(0);
+    expect(await generate()).toBe(first);
+    expect(first).toBe(uncached);
+    await edit(join(dir, 'mappings', 'a.ts'), 'hooks.acme-shop.io/a', 'hooks.acme-shop.io/a-edited');
+    expect(await generate()).toContain('hooks.acme-shop.io/a-edited');
+  });
+
   it('an unwritable cache folder: one warning on stderr, no stack trace, the same exit code', async () => {
     const dir = await project();
     const run = io(dir);

@@ -2,16 +2,16 @@ import { existsSync, statSync } from 'node:fs';
 import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
-import { shownPath } from '../../util/path.js';
+import { isInside, shownPath } from '../../util/path.js';
 import { assertReadableFile } from '../../util/user-files.js';
 import { suggest } from '../../util/suggest.js';
 import { TOOL_ROOT } from '../../util/tool-info.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
-import { compileAndReport, getConfiguredMappings, loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
+import { compileAndReport, createCache, getConfiguredMappings, loadProjectConfig, type CacheFlags, type CompileFlags } from '../compile-for-cli.js';
 import type { CliIo } from '../io.js';
 import { EXIT_OK } from '../../findings/exit-codes.js';
 
-export interface GenerateHandlerOptions extends CompileFlags {
+export interface GenerateHandlerOptions extends CompileFlags, CacheFlags {
   files: string[];
   template?: string;
   out?: string;
@@ -46,7 +46,11 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   for (const file of mappings) if (!existsSync(file)) throw new UserError(`${file}: no such mapping file`);
   for (const file of mappings) assertReadableFile(file, relative(io.cwd, file) || file, fromTemplate ? undefined : root);
 
-  const { result, exitCode } = await compileAndReport(io, root, mappings, config);
+  // The project's cache, as build and check keep it: compiling an unchanged mapping again costs
+  // hashing. Not for a built-in template (its cache would go into the tool's own folder) nor for
+  // a mapping outside the project.
+  const cache = fromTemplate || !mappings.every((m) => isInside(root, m)) ? undefined : createCache(io, root, options);
+  const { result, exitCode } = await compileAndReport(io, root, mappings, config, cache);
   if (exitCode !== 0) return exitCode;
   const [only] = result.snippets;
   if (result.snippets.length === 1 && only && options.out === undefined) {
