@@ -71,6 +71,7 @@ export const FINDING_CODES = {
   'stale-snippet': error('the committed snippet differs from what its mapping compiles to'),
   'missing-snippet': error('a configured mapping has no committed snippet'),
   'orphaned-snippet': error('a generated snippet whose mapping no longer exists'),
+  'snippet-name-taken': error('a hand-written snippet has the file name a mapping\'s snippet would be written to'),
   'bad-sample': error('a sample file that cannot be used'),
 } as const satisfies Record<string, CodeInfo>;
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,20 @@ describe('templates, generate mapping and init (spawned)', () => {
     const again = await runCli(['init'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exist; pass --force to overwrite');
+  });
+
+  it("init never writes over a hand-written handlers/<template>.js or the project's own script names", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'shop', scripts: { build: 'tsc', 'webhooks:build': 'echo mine' } }));
+    await mkdir(join(dir, 'handlers'));
+    await writeFile(join(dir, 'handlers', 'segment.js'), '// my hand-written one\nfunction handler(webhook) { return webhook; }\n');
+    const refused = await runCli(['init'], { cwd: dir });
+    expect(refused).toMatchObject({ code: 2, stderr: 'error: handlers/segment.js already exists; pass --force to overwrite\n' });
+    expect(await readFile(join(dir, 'handlers', 'segment.js'), 'utf8')).toMatch(/^\/\/ my hand-written one/);
+    expect(existsSync(join(dir, 'mappings'))).toBe(false);
+    await rm(join(dir, 'handlers'), { recursive: true });
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts).toEqual({ build: 'tsc', 'webhooks:build': 'echo mine', 'dodo-transform:build': 'dodo-transform build', check: 'dodo-transform check' });
   });
 });

@@ -41,7 +41,9 @@ async function packageJson(cwd: string): Promise<{ text: string; scripts: string
   const scripts = { ...(pkg['scripts'] as Record<string, string> | undefined) };
   const added: string[] = [];
   for (const [name, command] of [['build', 'dodo-transform build'], ['check', 'dodo-transform check']] as const) {
-    const key = scripts[name] === undefined || scripts[name] === command ? name : `webhooks:${name}`;
+    // The project's own scripts stay: ours go under the first free name.
+    const key = [name, `webhooks:${name}`, `dodo-transform:${name}`].find((k) => scripts[k] === undefined || scripts[k] === command);
+    if (key === undefined) continue;
     scripts[key] = command;
     added.push(key);
   }
@@ -60,7 +62,8 @@ export async function init(io: CliIo, options: InitOptions): Promise<number> {
     [join(io.cwd, 'samples', EVENT_TYPES[0], 'example.json'), `${JSON.stringify(getBuiltinSample(EVENT_TYPES[0]), null, 2)}\n`],
   ]);
   if (!existsSync(join(io.cwd, 'tsconfig.json'))) files.set(join(io.cwd, 'tsconfig.json'), TSCONFIG);
-  const clashes = [...files.keys()].filter((f) => existsSync(f));
+  // The snippet the first build writes is the user's too when it is already there.
+  const clashes = [...files.keys(), join(io.cwd, 'handlers', `${template}.js`)].filter((f) => existsSync(f));
   if (clashes.length > 0 && !options.force) {
     throw new UserError(`${clashes.map((f) => relative(io.cwd, f)).join(', ')} already exist${clashes.length === 1 ? 's' : ''}; pass --force to overwrite`);
   }
@@ -70,6 +73,7 @@ export async function init(io: CliIo, options: InitOptions): Promise<number> {
   for (const file of files.keys()) io.stderr.write(`wrote ${relative(io.cwd, file)}\n`);
   const code = await build(io, {});
   if (code !== 0) return code;
-  io.stderr.write(`\nNext: npm install, then edit mappings/${template}.ts and run npm run ${pkg.scripts[0]} (CI: npm run ${pkg.scripts[1]}).\n`);
+  const how = (name: string) => { const key = pkg.scripts.find((k) => k === name || k.endsWith(`:${name}`)); return key ? `npm run ${key}` : `npx dodo-transform ${name}`; };
+  io.stderr.write(`\nNext: npm install, then edit mappings/${template}.ts and run ${how('build')} (CI: ${how('check')}).\n`);
   return EXIT_OK;
 }

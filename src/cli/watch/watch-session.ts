@@ -1,7 +1,7 @@
 // One watch session: a full run at start, then runs limited to what a change touches.
 // Keeps the last compile, findings per mapping and one warm sandbox between runs.
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { compile, compileDeferred, type CompiledSnippet } from '../../compile/compile.js';
 import { REFERENCE_TARGET } from '../../compile/targets.js';
 import type { ResolvedConfig } from '../../config/resolve-config.js';
@@ -12,6 +12,7 @@ import { toProjectPath } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { fromCompiled } from '../../validate/from-compiled.js';
 import { checkProject } from '../../project/check-project.js';
+import { findHandWritten } from '../../project/committed-snippets.js';
 import type { PreparedSnippets } from '../../project/prepare-snippets.js';
 import { getChangeImpact } from './change-set.js';
 
@@ -39,6 +40,8 @@ export class WatchSession {
   readonly #compileFindings = new Map<string, Finding[]>();
   readonly #validationFindings = new Map<string, Finding[]>();
   #committedFindings: Finding[] = [];
+  /** Build mode: hand-written snippets the last write left alone. */
+  #writeFindings: Finding[] = [];
   #sandbox: Sandbox | undefined;
 
   constructor(mode: WatchMode, cwd: string, loadConfig: () => Promise<ResolvedConfig>) {
@@ -138,6 +141,16 @@ export class WatchSession {
         await typeChecked;
         const ok = mappings.filter((m) => this.#compiled.has(m) && !(this.#compileFindings.get(m) ?? []).some((f) => f.severity === 'error'));
         const files = new Map(ok.map((m) => [join(config.outDir, `${this.#compiled.get(m)!.name}.js`), this.#compiled.get(m)!.code] as const));
+        // As build: a hand-written snippet where a mapping's goes is never written over.
+        const handWritten = new Set(await findHandWritten(files.keys()));
+        for (const path of handWritten) files.delete(path);
+        this.#writeFindings = this.#writeFindings.filter((f) => !mappings.some((m) => this.#compiled.get(m)?.name === basename(f.file ?? '', '.js')));
+        if (handWritten.size > 0) {
+          this.#writeFindings.push(...[...handWritten].map((path) => ({
+            code: 'snippet-name-taken' as const, severity: 'error' as const, file: toProjectPath(config.root, path),
+            message: `${toProjectPath(config.root, path)} is hand-written, and a mapping compiles to the same name: it was not overwritten. Rename the mapping, or move the hand-written snippet`,
+          })));
+        }
         await writeFilesAtomic(files, { inputs: mappings, cwd: this.#cwd });
         written.push(...[...files.keys()].map((p) => relative(this.#cwd, p)));
       }
@@ -180,7 +193,7 @@ export class WatchSession {
   }
 
   #currentFindings(): Finding[] {
-    const all = [...this.#committedFindings];
+    const all = [...this.#committedFindings, ...this.#writeFindings];
     for (const file of this.#mappings) all.push(...(this.#compileFindings.get(file) ?? []), ...(this.#validationFindings.get(file) ?? []));
     return all;
   }
