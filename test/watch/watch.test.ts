@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { watch } from '../../src/cli/commands/watch.js';
@@ -69,6 +69,26 @@ describe('watch mode', () => {
     expect((await next).findings).toEqual([]);
     expect(await w.stop()).toBe(0);
     expect(w.io.err()).toContain('stopped watching');
+  });
+
+  it('build --watch says so when no mapping is left, and sees the mappings again when they come back', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    const w = startWatch('build', dir);
+    await w.first;
+    let next = w.next();
+    await rename(join(dir, 'mappings'), join(dir, 'moved'));
+    const empty = await next;
+    expect(empty.compiled).toEqual([]);
+    expect(w.io.err()).toContain('error: no mapping files match "mappings/*.ts"; waiting for one');
+    next = w.next();
+    await rename(join(dir, 'moved'), join(dir, 'mappings'));
+    const back = await next;
+    expect(back.compiled.sort()).toEqual(['mappings/segment.ts', 'mappings/slack.ts']);
+    next = w.next();
+    await editMapping(dir, 'slack.ts', 'failed`', 'failed again`');
+    expect((await next).compiled).toEqual(['mappings/slack.ts']);
+    expect(await readFile(join(dir, 'handlers', 'slack.js'), 'utf8')).toContain('failed again`');
+    expect(await w.stop()).toBe(0);
   });
 
   it('check --watch re-checks after a change and reports a stale snippet', async () => {

@@ -36,8 +36,11 @@ export async function watch(io: CliIo, options: WatchOptions): Promise<number> {
     const errors = findings.filter((f) => f.severity === 'error').length;
     const status = errors ? colors.red(`✗ ${errors} error${errors === 1 ? '' : 's'}`) : colors.green('✓');
     const wrote = result.written.length ? `, wrote ${result.written.join(', ')}` : '';
+    // As the one-shot commands would say (exit 2), but watching goes on until a mapping appears.
+    const none = session.mappingCount === 0
+      ? `${colors.red('error:')} no mapping files match ${session.config.mappings.map((m) => JSON.stringify(m)).join(', ')}; waiting for one\n` : '';
     io.stderr.write(formatFindings(findings, session.config.root, io.cwd, colors) + formatSummary(findings, colors) +
-      `${status} ${label} in ${Math.round(result.durationMs)} ms${wrote}\n`);
+      (none || `${status} ${label} in ${Math.round(result.durationMs)} ms${wrote}\n`));
     options.onCycle?.(result);
   };
 
@@ -76,7 +79,7 @@ export async function watch(io: CliIo, options: WatchOptions): Promise<number> {
       progress.update(`re-${options.mode === 'check' ? 'checking' : 'building'}…`);
       try {
         const result = await session.onChanges(changed);
-        report(result, result.compiled.length ? `${options.mode === 'check' ? 'checked' : 'rebuilt'} ${result.compiled.join(', ')}` : 'checked');
+        report(result, result.compiled.length ? `${options.mode === 'check' ? 'checked' : 'rebuilt'} ${result.compiled.join(', ')}` : options.mode === 'check' ? 'checked' : 'nothing to rebuild');
       } catch (error) {
         progress.done();
         io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

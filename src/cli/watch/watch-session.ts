@@ -58,6 +58,8 @@ export class WatchSession {
   watchedDirs(): { dir: string; recursive: boolean }[] {
     const dirs = new Set<string>([this.#config.root]);
     for (const file of this.#mappings) dirs.add(join(file, '..'));
+    // Each pattern's own folder too: with its last mapping deleted, a new one must still be seen.
+    for (const base of this.#globBases()) dirs.add(base);
     for (const snippet of this.#compiled.values()) for (const input of snippet.inputs) dirs.add(join(this.#config.root, input, '..'));
     const out = [...dirs].filter(existsSync).map((dir) => ({ dir, recursive: false }));
     if (existsSync(this.#config.samples)) out.push({ dir: this.#config.samples, recursive: true });
@@ -65,9 +67,25 @@ export class WatchSession {
     return out;
   }
 
+  /** The folders the mapping patterns start from (`mappings/*.ts` → mappings). */
+  #globBases(): string[] {
+    return this.#config.mappings.map((pattern) => {
+      const parts = pattern.split(/[\\/]/);
+      const glob = parts.findIndex((p) => /[*?[\]{}]/.test(p));
+      return join(this.#config.root, ...(glob === -1 ? parts.slice(0, -1) : parts.slice(0, glob)));
+    });
+  }
+
+  /** How many mapping files the patterns match now. */
+  get mappingCount(): number {
+    return this.#mappings.length;
+  }
+
   /** Whether a changed path can matter (build mode's own writes to outDir do not). */
   isRelevant(file: string): boolean {
     if (/(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(file) || /\.tmp$/.test(file)) return false;
+    // A pattern's folder (or one above it) created, renamed or removed.
+    if (this.#globBases().some((base) => !relative(file, base).startsWith('..'))) return true;
     if (this.#mode === 'build' && !relative(this.#config.outDir, file).startsWith('..')) return false;
     return /\.(c|m)?[jt]s$|\.json$/.test(file);
   }
