@@ -55,6 +55,19 @@ describe('masking secrets', () => {
     expect(maskValues({ deep: { x: 'envsecret1' } }, [])).toEqual({ deep: { x: 'envsecret1' } });
   });
 
+  it('masks a webhook.env value also where it is JSON-escaped or URL-encoded', () => {
+    const secret = 'a b&c"<x>';
+    const masked = maskValues({
+      header: JSON.stringify({ tok: secret }),
+      quoted: JSON.stringify(JSON.stringify({ tok: secret })),
+      query: `https://x.example/hook?k=${encodeURIComponent(secret)}`,
+      form: `k=${encodeURIComponent(secret).replace(/%20/g, '+')}`,
+    }, [secret]);
+    expect(JSON.stringify(masked)).not.toMatch(/a b|a%20b|a\+b|b&c|b%26c/);
+    expect(masked.header).toBe(`{"tok":"${MASK}"}`);
+    expect(masked.query).toBe(`https://x.example/hook?k=${MASK}`);
+  });
+
   it('shows the request with masked headers and URL, the body as it is', () => {
     const shown = shownRequest({ method: 'POST', url: 'https://hooks.slack.com/services/T/B/XYZ', headers: { Authorization: 'Basic dXNlcjpwYXNz' }, payload: { text: 'hi' } });
     expect(shown).toEqual({ method: 'POST', url: `https://hooks.slack.com/services/T/B/${MASK}`, headers: [['Authorization', `Basic ${MASK}`]], payload: { text: 'hi' } });

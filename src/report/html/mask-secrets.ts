@@ -52,9 +52,22 @@ export function maskUrl(url: string): string {
 /** Values too short to be secrets (`1`, `on`) would mask half the page. */
 const MIN_SECRET_LENGTH = 6;
 
-/** Every string in `value` with each of `secrets` replaced by the mask. */
+/**
+ * A secret as it may be written: as it is, escaped inside JSON text (a header or message quoting
+ * it: `sec\"ret`), twice so (a quoted JSON text), and URL-encoded (`?key=sec%22ret`).
+ */
+function spellings(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const twice = JSON.stringify(json).slice(1, -1);
+  const url = (encode: (s: string) => string) => { try { return encode(secret); } catch { return secret; } };
+  return [...new Set([secret, json, twice, url(encodeURIComponent), url(encodeURI), url(encodeURIComponent).replace(/%20/g, '+')])]
+    // Longest first, so that no shorter spelling splits a longer one.
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Every string in `value` with each of `secrets` replaced by the mask, however it is spelled. */
 export function maskValues<T>(value: T, secrets: readonly string[]): T {
-  const list = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const list = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).flatMap(spellings).sort((a, b) => b.length - a.length);
   if (list.length === 0) return value;
   const mask = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return list.reduce((text, secret) => text.split(secret).join(MASK), v);
