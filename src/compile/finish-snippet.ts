@@ -12,6 +12,7 @@ import { TOOL_VERSION } from '../util/tool-info.js';
 import type { BundledMapping } from './bundle.js';
 import type { CompiledSnippet } from './compile.js';
 import { emitSnippet, formatHeader, getBodyOffset } from './emit-snippet.js';
+import { readSources } from './source-hash.js';
 import { TEMPLATES_DIR } from '../templates/list-templates.js';
 import { inspectMapping } from './inspect-mapping.js';
 import { findCredentialLiterals } from '../validate/check-source.js';
@@ -103,16 +104,6 @@ function unparsable(error: unknown, source: string, mapPosition: ReturnType<type
 }
 
 /** The user's own sources of one bundle (the tool's virtual modules are not theirs to hash). */
-async function readSources(root: string, inputBytes: Record<string, number>): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const input of Object.keys(inputBytes)) {
-    if (input.includes(':')) continue;
-    const path = toProjectPath(root, resolve(root, input));
-    sources.set(path, await readFile(resolve(root, input), 'utf8'));
-  }
-  return sources;
-}
-
 const REFERENCE = /^[ \t]*\/\/\/[ \t]*<reference[ \t]+path[ \t]*=[ \t]*(["'])(.*?)\1/gm;
 
 /** `/// <reference path>` to a file outside the project: the type checker would read it. */

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../src/cli/commands/copy.js';
 import { UserError } from '../../src/util/errors.js';
-import { FIXTURES } from '../support/fixtures.js';
+import { FIXTURES, REPO_ROOT } from '../support/fixtures.js';
+import { tempProject } from '../support/cli.js';
+import { main } from '../../src/cli/main.js';
 import { createFakeClipboard, createFakeIo } from './fake-io.js';
 
 const OSC52 = /^\x1b\]52;c;([A-Za-z0-9+/]+=*)\x07$/;
@@ -133,3 +135,22 @@ describe('copy: what gets copied', () => {
     expect(fake.writes).toEqual([]);
   });
 });
+
+describe('copy: notes before pasting', () => {
+  it('says when a bare name copies the template beside a project mapping of that name, and when a generated snippet is stale', async () => {
+    const dir = await tempProject({ 'mappings/segment.ts': await readFile(join(REPO_ROOT, 'templates', 'segment.ts'), 'utf8') });
+    const quiet = { cwd: dir, env: { NO_COLOR: '1' }, stdout: { write: () => true }, stderr: { write: () => true } };
+    expect(await main(['build'], quiet)).toBe(0);
+    const run = async (input: string) => {
+      const { io, out } = createFakeIo();
+      expect(await copy({ ...io, cwd: dir }, { input, print: true }, { clipboard: createFakeClipboard('ok').clipboard })).toBe(0);
+      return out.stderr.split('\n').filter((l) => l.startsWith('note:'));
+    };
+    expect(await run('segment')).toEqual(['note: copying the built-in segment template, not your mappings/segment.ts; to copy yours: dodo-transform copy mappings/segment.ts']);
+    expect(await run('handlers/segment.js')).toEqual([]);
+    const mapping = join(dir, 'mappings', 'segment.ts');
+    await writeFile(mapping, (await readFile(mapping, 'utf8')).replace("'Order Completed'", "'Order Done'"));
+    expect(await run('handlers/segment.js')).toEqual(['note: mappings/segment.ts has changed since handlers/segment.js was generated; run dodo-transform build first, or copy the mapping itself: dodo-transform copy mappings/segment.ts']);
+  });
+});
+
