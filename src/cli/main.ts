@@ -253,7 +253,7 @@ Examples:
   compileOptions(program.command('copy')
     .description('compile (or read) a snippet, validate it, and put it on the clipboard')
     .argument('<input>', 'a mapping (.ts), a snippet (.js), or a built-in template name (e.g. segment)')
-    .option('--force', 'copy even when validation finds errors')
+    .option('-f, --force', 'copy even when validation finds errors')
     .option('--print', 'print the snippet to stdout instead of copying it'))
     .addHelpText('after', `
 Without a system clipboard (CI, SSH, headless Linux), the snippet goes to the terminal's

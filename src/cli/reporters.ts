@@ -95,7 +95,7 @@ export function formatRunSummary(report: Report, findings: readonly Finding[], c
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const snippets = options.snippets ?? report.summaries.length;
-  const fresh = options.mode === 'check' && !report.findings.some((f) => f.code === 'stale-snippet' || f.code === 'missing-snippet' || f.code === 'orphaned-snippet');
+  const fresh = options.mode === 'check' && !report.findings.some((f) => f.code === 'stale-snippet' || f.code === 'missing-snippet' || f.code === 'orphaned-snippet' || f.code === 'snippet-name-taken');
   const parts = [
     `${countOf(snippets, 'snippet')}${fresh ? ' fresh' : ''}`,
     ...(errors ? [colors.red(countOf(errors, 'error'))] : []),

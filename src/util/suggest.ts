@@ -32,5 +32,8 @@ export function suggest(input: string, candidates: readonly string[]): string | 
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A part of one name only ("jpy" for "currency-jpy"): that name.
+  const containing = needle.length >= 3 ? candidates.filter((c) => c.toLowerCase().includes(needle)) : [];
+  return containing.length === 1 ? containing[0] : undefined;
 }

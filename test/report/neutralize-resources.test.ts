@@ -9,6 +9,12 @@ describe('email HTML loses what it could fetch', () => {
     expect(out).toContain('>link</a>');
   });
 
+  it('removes a meta refresh, whose URL hides in its content', () => {
+    const out = neutralizeResources('<head><META HTTP-EQUIV="Refresh" content="0;url=http://x/leak"><meta http-equiv=refresh content=\'1; URL=//x/\'></head><p>hi</p>');
+    expect(out).not.toMatch(/x\/|http-equiv/i);
+    expect(out).toContain('<p>hi</p>');
+  });
+
   it('keeps in-page anchors and inline images', () => {
     const html = '<a href="#top">top</a><img src="data:image/png;base64,iVBOR">';
     expect(neutralizeResources(html)).toBe(html);

@@ -29,6 +29,12 @@ describe('suggest', () => {
     expect(suggest('anything', [])).toBeUndefined();
   });
 
+  it('takes a part of exactly one name for that name', () => {
+    expect(suggest('jpy', ['base', 'currency-jpy', 'currency-kwd'])).toBe('currency-jpy');
+    expect(suggest('currency', ['base', 'currency-jpy', 'currency-kwd'])).toBeUndefined();
+    expect(suggest('py', ['currency-jpy'])).toBeUndefined();
+  });
+
   it('breaks ties by candidate order', () => {
     expect(suggest('ab', ['ax', 'xb'])).toBe('ax');
     expect(suggest('ab', ['xb', 'ax'])).toBe('xb');

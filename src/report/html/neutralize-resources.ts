@@ -18,9 +18,13 @@ function neutralizeCss(css: string): string {
   return css.replace(/\\/g, '').replace(CSS_FETCH, 'blocked(');
 }
 
+/** `<meta http-equiv="refresh" content="0;url=…">` names its URL inside `content`: the whole tag goes. */
+const META_REFRESH = /<meta\b[^>]*http-equiv\s*=\s*["']?\s*refresh[^>]*>/gi;
+
 /** The HTML with every fetchable URL replaced by "#blocked" and fetching CSS disabled. */
 export function neutralizeResources(html: string): string {
   return html
+    .replace(META_REFRESH, '<!-- meta refresh removed -->')
     .replace(ATTRIBUTE, (whole, space: string, name: string, eq: string, value: string) => {
       const inner = /^["']/.test(value) ? value.slice(1, -1) : value;
       return SAFE_VALUE.test(inner) ? whole : `${space}${name}${eq}"#blocked"`;
