@@ -33,7 +33,18 @@ const currencyOf = (data: Record<string, unknown>, field: string): string | unde
   return typeof currency === 'string' ? currency : undefined;
 };
 
+/** Worked out once per sample event: every snippet of a check is judged on the same sample objects. */
+const MONEY = new WeakMap<object, EventMoney>();
+
 export function eventMoney(event: unknown): EventMoney {
+  const known = typeof event === 'object' && event !== null ? MONEY.get(event) : undefined;
+  if (known) return known;
+  const money = computeMoney(event);
+  if (typeof event === 'object' && event !== null) MONEY.set(event, money);
+  return money;
+}
+
+function computeMoney(event: unknown): EventMoney {
   const data = (event as { data?: Record<string, unknown> } | null)?.data;
   const amounts: EventAmount[] = [];
   const nullFields: string[] = [];
