@@ -12,7 +12,6 @@ import type { ResultIssue } from './check-result.js';
 import { getDestination } from '../destinations/registry.js';
 import { selectStrings } from '../destinations/select-fields.js';
 
-
 /** Symbols that name one currency (or a family that excludes the event's: "$" is not EUR). */
 const SYMBOLS: readonly [string, readonly string[]][] = [
   ['US$', ['USD']], ['CA$', ['CAD']], ['A$', ['AUD']], ['NZ$', ['NZD']], ['HK$', ['HKD']], ['S$', ['SGD']], ['R$', ['BRL']],
