@@ -88,8 +88,8 @@ export function unknownFieldFindings(
       listed.push(finding);
     }
   });
-  // The event types the snippet sends a request for: a field one of them has, read with a guard
-  // (|| or ??) in code the others share, is deliberate, not a typo.
+  // The event types the snippet sends a request for: a field one of them has, read in code the
+  // others share, is not a typo; read with a guard (|| or ??) it is deliberate, and no finding.
   const sent = new Set(inputs.filter((_, i) => { const o = outcomes[i]; return o?.ok && (o.result as { cancel?: unknown } | null)?.cancel !== true; }).map((input) => input.eventType));
   const haveIt = (path: string) => [...sent].filter((type) => known.get(type)?.has(path));
   // One finding per field, whatever the number of event types that read it.
@@ -97,14 +97,16 @@ export function unknownFieldFindings(
     const message = events.size > 1
       ? f.message.replace(` on ${f.event} events`, ` on ${f.event} events (nor on ${events.size - 1} other event type${events.size === 2 ? '' : 's'} the snippet handles)`)
       : f.message;
-    const others = guarded ? haveIt(readPath) : [];
-    if (others.length === 0) return { ...f, message };
+    const others = haveIt(readPath);
+    if (others.length === 0) return [{ ...f, message }];
+    // Guarded (`d.payment_id || d.refund_id`): the shared code expects it to be missing here.
+    if (guarded) return [];
     const which = `${others.slice(0, 2).join(' and ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}`;
-    return {
-      ...f, severity: 'warning' as const,
+    return [{
+      ...f,
       message: `${message.slice(0, message.indexOf(', so it is always undefined'))}, only on ${which}: the code they share reads undefined here; guard it (?? or ||), or handle those events apart`,
-    };
-  })];
+    }];
+  }).flat()];
 }
 
 /**

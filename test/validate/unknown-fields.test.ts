@@ -30,7 +30,7 @@ describe('unknown fields', () => {
     expect(found[0]?.severity).toBe('error');
   });
 
-  it('a field of one handled event read with a guard in code another event shares is a warning; unguarded it stays an error', async () => {
+  it('a field of one handled event read with a guard in code another event shares is no finding; unguarded it is an error naming who has it', async () => {
     const code = (read: string) => [
       'function handler(webhook) {',
       '  var d = webhook.payload.data;',
@@ -40,9 +40,12 @@ describe('unknown fields', () => {
       '}',
     ].join('\n');
     const judged = async (read: string) => (await findings(code(read), ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field').map((f) => `${f.severity} ${f.event}`);
-    expect(await judged('d.discount_id || null')).toEqual(['warning refund.succeeded']);
-    expect(await judged('d.discount_id ?? null')).toEqual(['warning refund.succeeded']);
+    expect(await judged('d.discount_id || null')).toEqual([]);
+    expect(await judged('d.payment_id || d.refund_id')).toEqual([]);
+    expect(await judged('d.discount_id ?? null')).toEqual([]);
     expect(await judged('d.discount_id')).toEqual(['error refund.succeeded']);
+    const [unguarded] = (await findings(code('d.discount_id'), ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field');
+    expect(unguarded?.message).toMatch(/^discount_id does not exist on refund\.succeeded events, only on payment\.succeeded: the code they share reads undefined here/);
     // No handled event has it: a typo whatever guards it.
     expect(await judged('d.discount_code || null')).toEqual(['error payment.succeeded']);
   });
