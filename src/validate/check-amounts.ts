@@ -22,10 +22,10 @@ function wrongShape(value: unknown, key: string, a: EventAmount): boolean {
  * 2. Knowing the sample's amounts and currencies, a value in the request equal to amount / 100
  * (as a number, a 2-decimal string, or, in a money property, rounded to a whole number) is that bug.
  */
-export function checkAmounts(payload: unknown, event: unknown): ResultIssue[] {
+export function checkAmounts(payload: unknown, event: unknown, destination?: string): ResultIssue[] {
+  const issues: ResultIssue[] = destination === 'segment' ? minorUnitsInSpecFields(payload, event) : [];
   const amounts = eventMoney(event).amounts.filter((a) => a.exponent !== 2 && a.wrong !== a.major);
-  if (amounts.length === 0) return [];
-  const issues: ResultIssue[] = [];
+  if (amounts.length === 0) return issues;
   for (const [path, key, value] of leaves(payload, '$.payload', '')) {
     const a = amounts.find((x) => wrongShape(value, key, x));
     if (!a) continue;
@@ -34,6 +34,28 @@ export function checkAmounts(payload: unknown, event: unknown): ResultIssue[] {
     issues.push({
       code: 'wrong-decimals', severity: 'error', jsonPath: path,
       message: `${JSON.stringify(value)} is ${how}, but ${a.currency} has ${getCurrencyExponent(a.currency)} decimals: the amount is ${a.major} ${a.currency}; use toMajorUnits(${a.field}, currency)`,
+    });
+  }
+  return issues;
+}
+
+/** The number fields Segment's specs read as money in major units (revenue in dollars, not cents). */
+const SEGMENT_MAJOR_UNITS = new Set(['revenue', 'value', 'total', 'subtotal', 'price', 'tax', 'shipping', 'discount']);
+
+/**
+ * Segment: a spec money field holding the event's amount as Dodo sends it, in minor units
+ * (2999 for $29.99): every tool downstream counts 100 times the revenue (1,000 for KWD).
+ */
+function minorUnitsInSpecFields(payload: unknown, event: unknown): ResultIssue[] {
+  const amounts = eventMoney(event).amounts.filter((a) => a.exponent > 0);
+  const issues: ResultIssue[] = [];
+  for (const [path, key, value] of leaves(payload, '$.payload', '')) {
+    if (typeof value !== 'number' || !SEGMENT_MAJOR_UNITS.has(key)) continue;
+    const a = amounts.find((x) => x.minor === value && x.major !== value);
+    if (!a) continue;
+    issues.push({
+      code: 'minor-units', severity: 'warning', jsonPath: path,
+      message: `${value} is ${a.field} in minor units; Segment reads ${key} as ${a.currency} in major units (${a.major}), so downstream tools would count ${10 ** a.exponent} times the amount: send toMajorUnits(${a.field}, currency)`,
     });
   }
   return issues;

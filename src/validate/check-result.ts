@@ -89,16 +89,48 @@ export function checkResult(result: unknown, context: ResultContext = {}): Resul
       }
     }
   }
+  if (isPlainObject(headers)) issues.push(...placeholderCredentials(headers, context.env));
   if (!('payload' in result) || result['payload'] === undefined) issues.push(issue('invalid-payload', 'error', '$.payload', 'payload is missing: return the body to send'));
   if (typeof url === 'string' && !issues.some((i) => i.jsonPath === '$.url')) issues.push(...urlIssues(url, context));
   capPerCode(issues);
-  if (typeof url !== 'string' || issues.some((i) => i.severity === 'error')) return { cancelled: false, issues };
+  // A wrong URL or credential does not change what the body is meant to be: the destination's
+  // checks still apply, so one round of fixes finds everything.
+  if (typeof url !== 'string' || issues.some((i) => i.severity === 'error' && !REQUEST_LEVEL.has(i.code))) return { cancelled: false, issues };
 
   const destination = validateDestinationRequest(url, typeof method === 'string' ? method : 'POST', result['payload'], context.declared);
   for (const d of destination.issues) {
     issues.push(issue(d.code, d.severity, d.path === '$' ? '$.payload' : `$.payload${d.path.slice(1)}`, d.message));
   }
   return { cancelled: false, ...(destination.destination && { destination: destination.destination }), issues };
+}
+
+const REQUEST_LEVEL = new Set(['card-url-overwritten', 'placeholder-url', 'placeholder-credential']);
+
+/** Headers that carry a credential. */
+const CREDENTIAL_HEADER = /^(?:authorization|proxy-authorization|x-api-key|api-key|apikey)$|(?:^|[-_])(?:api[-_]?key|token|secret|auth)(?:$|[-_])/i;
+/** What vendor docs and templates put where the key goes. */
+const PLACEHOLDER_CREDENTIAL: readonly [RegExp, string][] = [
+  [/your[-_ ]?(?:[a-z]+[-_ ])?(?:api[-_ ]?)?(?:key|token|secret|id|password)/i, 'a "your key here" placeholder'],
+  [/replace[-_ ]?(?:with|me)|change[-_ ]?me|insert[-_ ]|placeholder/i, 'a "replace me" placeholder'],
+  [/<[^>]+>|\{\{[^}]*\}\}|\$\{[^}]*\}/, 'a template placeholder such as <key> or {{key}}'],
+  [/X{6,}|x{8,}|\*{6,}/, 'a run of X or *'],
+  [/123456789/, 'the documentation\'s example key (123456789)'],
+];
+
+/** An auth header sent with a placeholder: the API answers 401 and the delivery is lost. */
+function placeholderCredentials(headers: Record<string, unknown>, env: unknown): ResultIssue[] {
+  // A value from webhook.env is the endpoint's own: whatever it looks like in a sample.
+  const fromEnv = isPlainObject(env) ? Object.values(env).filter((v): v is string => typeof v === 'string' && v.length >= 6) : [];
+  const issues: ResultIssue[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' || !CREDENTIAL_HEADER.test(name) || fromEnv.some((v) => value.includes(v))) continue;
+    const found = PLACEHOLDER_CREDENTIAL.find(([pattern]) => pattern.test(value));
+    if (!found) continue;
+    // A warning: shared snippets often carry a redacted key ("Bearer xxxxxxxx") that the real one replaces.
+    issues.push(issue('placeholder-credential', 'warning', `$.headers[${JSON.stringify(name)}]`,
+      `header ${JSON.stringify(name)} holds ${found[1]} (${describeValue(value.length > 40 ? `${value.slice(0, 37)}…` : value)}): the API refuses it. Keep the key out of the code: set it on the endpoint and read it as webhook.env.API_KEY`));
+  }
+  return issues;
 }
 
 /** Where the request goes, against where it should: placeholders, and the card's URL kept or not. */

@@ -162,7 +162,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       const request = outcome.result as { url?: unknown; headers?: unknown; payload?: unknown };
       const issues = verdict.cancelled ? verdict.issues : [
         ...verdict.issues,
-        ...checkAmounts(request.payload, input.event),
+        ...checkAmounts(request.payload, input.event, verdict.destination ?? snippet.destination),
         ...checkText(request, { event: input.event, sample: input.name, ...((verdict.destination ?? snippet.destination) && { destination: verdict.destination ?? snippet.destination }) }),
       ];
       findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));

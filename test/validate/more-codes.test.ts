@@ -26,6 +26,15 @@ describe('wrong-decimals', () => {
     ]);
   });
 
+  it('warns of a Segment spec money field in minor units, not of other destinations or fields', () => {
+    const usd = { type: 'payment.succeeded', data: { currency: 'USD', total_amount: 2999 } };
+    const found = (payload: unknown, destination?: string) => checkAmounts(payload, usd, destination).map((i) => `${i.severity} ${i.code} ${i.jsonPath}`);
+    expect(found({ properties: { revenue: 2999, amount_cents: 2999 } }, 'segment')).toEqual(['warning minor-units $.payload.properties.revenue']);
+    expect(found({ properties: { revenue: 29.99 } }, 'segment')).toEqual([]);
+    expect(found({ properties: { revenue: 2999 } }, 'customer-io')).toEqual([]);
+    expect(checkAmounts({ properties: { revenue: 4500 } }, event('JPY'), 'segment')).toEqual([]);
+  });
+
   it('does not flag the right value, or /100 for a two-decimal currency', () => {
     expect(checkAmounts({ revenue: 4500 }, event('JPY'))).toEqual([]);
     expect(checkAmounts({ revenue: 45 }, event('USD'))).toEqual([]);

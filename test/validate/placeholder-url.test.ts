@@ -76,3 +76,29 @@ describe('the URL against the declared destination', () => {
     expect(verdict.issues.length).toBeGreaterThan(0);
   });
 });
+
+describe('placeholder credentials and checks behind a wrong URL', () => {
+  const run = (headers: Record<string, string>, env?: Record<string, string>) => checkResult(
+    { method: 'POST', url: 'https://api.resend.com/emails', headers, payload: { from: 'a@shop.io', to: ['b@shop.io'], subject: 's', html: '<p>x</p>' } },
+    { ...(env && { env }) },
+  ).issues.filter((i) => i.code === 'placeholder-credential').map((i) => `${i.severity} ${i.jsonPath}`);
+
+  it('warns of a vendor placeholder in an auth header, not of a real-looking key or one from webhook.env', () => {
+    for (const value of ['Bearer YOUR_API_KEY', 'Bearer re_123456789', 'Basic YOUR_SITE_ID:YOUR_API_KEY', 'Bearer <token>', 'Bearer {{key}}', 'Bearer SG.xxxxxxxxxxxxxxxx']) {
+      expect(run({ Authorization: value }), value).toEqual(['warning $.headers["Authorization"]']);
+    }
+    expect(run({ 'X-API-Key': 'YOUR-API-KEY' })).toEqual(['warning $.headers["X-API-Key"]']);
+    expect(run({ Authorization: 'Bearer re_8hF2kQpL3xZt9Wm4' })).toEqual([]);
+    expect(run({ 'X-Request-Id': 'YOUR_ID' })).toEqual([]);
+    expect(run({ Authorization: 'Bearer YOUR_API_KEY' }, { RESEND_KEY: 'YOUR_API_KEY' })).toEqual([]);
+  });
+
+  it("the destination's body checks still run when the URL replaces the card's", () => {
+    const discord = getDestination('discord')!.card.sampleUrl!;
+    const verdict = checkResult({ method: 'POST', url: 'https://discord.com/api/webhooks/1283/Jx8kToken', payload: { embeds: { title: 'x' } } }, { inputUrl: discord, declared: 'discord' });
+    const codes = verdict.issues.map((i) => i.code);
+    expect(codes).toContain('card-url-overwritten');
+    expect(codes.some((c) => c !== 'card-url-overwritten' && c !== 'credential-literal')).toBe(true);
+  });
+});
+
