@@ -16,6 +16,7 @@ import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
 import { cardSampleUrl, withCardUrl } from './card-url.js';
+import { getDestination } from '../destinations/registry.js';
 import { toRuntimeInput, type SampleInput } from './sample-inputs.js';
 
 export interface SnippetUnderTest {
@@ -145,6 +146,8 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   report.findings.push(...limits.findings, ...runtimeEscapes(snippet, options.inputs, outcomes),
     ...unknownFieldFindings(snippet.file, options.inputs, outcomes, snippet.mapPosition, snippet.code));
   const destinations = new Set<string>();
+  /** Event types with a request that kept the input's URL. */
+  const keptUrl = new Set<string>();
   const summaries = new Map<string, EventSummary>();
   const results: SampleRun[] | undefined = options.keepResults ? [] : undefined;
 
@@ -155,8 +158,10 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     let cancelled = false;
     let destination: string | undefined;
     if (outcome.ok) {
-      const verdict = checkResult(outcome.result, { inputUrl: String(runtimeInputs[index]!['url']), env: runtimeInputs[index]!['env'], ...(snippet.destination !== undefined && { declared: snippet.destination }) });
+      const inputUrl = String(runtimeInputs[index]!['url']);
+      const verdict = checkResult(outcome.result, { inputUrl, env: runtimeInputs[index]!['env'], ...(snippet.destination !== undefined && { declared: snippet.destination }) });
       cancelled = verdict.cancelled;
+      if (!verdict.cancelled && (outcome.result as { url?: unknown } | null)?.url === inputUrl) keptUrl.add(input.eventType);
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
       if (!verdict.cancelled) destination = verdict.destination ?? snippet.destination;
       const request = outcome.result as { url?: unknown; headers?: unknown; payload?: unknown };
@@ -199,10 +204,28 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       ...(destination !== undefined && { destination }),
     });
   }
+  report.findings.push(...forwardedUnchanged(snippet, destinations, keptUrl));
   report.destinations = [...destinations].sort();
   report.summary = [...summaries.values()];
   if (results) report.results = results;
   return report;
+}
+
+/**
+ * A snippet with no declared destination that sends some events to a destination whose URL the
+ * code sets (Segment, Customer.io, …) and lets others through to the endpoint's own URL: those
+ * go out as raw Dodo events. With a declared destination, url-not-set says it per sample.
+ */
+function forwardedUnchanged(snippet: SnippetUnderTest, destinations: ReadonlySet<string>, keptUrl: ReadonlySet<string>): Finding[] {
+  if (snippet.destination !== undefined || keptUrl.size === 0) return [];
+  const byCode = [...destinations].filter((id) => getDestination(id)?.urlFrom === 'code');
+  if (byCode.length !== 1) return [];
+  const title = getDestination(byCode[0]!)!.title;
+  const events = [...keptUrl].sort();
+  return [{
+    code: 'url-not-set', severity: 'warning', file: snippet.file,
+    message: `the snippet sends to ${title}, but ${events.length === 1 ? `${events[0]} keeps` : `${events.length} event types (${events.slice(0, 3).join(', ')}${events.length > 3 ? ', …' : ''}) keep`} the endpoint's own URL and go out as they came: cancel the events it does not handle (webhook.cancel = true), or set their url`,
+  }];
 }
 
 /**

@@ -54,3 +54,28 @@ describe('memory-limit', () => {
     expect(report.summary.find((s) => s.event === 'payment.failed')).toMatchObject({ passed: 1, failed: 0 });
   }, 30_000);
 });
+
+describe('url-not-set without a declared destination', () => {
+  const segment = (rest: string) => `function handler(webhook) {
+  if (webhook.eventType === 'payment.succeeded') {
+    webhook.url = 'https://api.segment.io/v1/track';
+    webhook.payload = { userId: webhook.payload.data.customer.customer_id, event: 'Order Completed' };
+    return webhook;
+  }
+  ${rest}
+  return webhook;
+}`;
+  const found = async (code: string) => {
+    const { inputs } = await getSampleInputs({ root: FIXTURES, events: ['payment.succeeded', 'refund.succeeded', 'dispute.opened'] });
+    return (await validateSnippet({ file: 's.js', name: 's', code }, { inputs: inputs.filter((i) => i.name === 'builtin/base'), sandbox })).findings.filter((f) => f.code === 'url-not-set');
+  };
+
+  it('one warning naming the events that go out unchanged to the endpoint\'s own URL; none once they are cancelled', async () => {
+    const [finding, ...more] = await found(segment(''));
+    expect(more).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'warning', file: 's.js' });
+    expect(finding?.message).toBe("the snippet sends to Segment, but 2 event types (dispute.opened, refund.succeeded) keep the endpoint's own URL and go out as they came: cancel the events it does not handle (webhook.cancel = true), or set their url");
+    expect(await found(segment('webhook.cancel = true;'))).toEqual([]);
+  });
+});
+
