@@ -304,6 +304,18 @@ export function defineDestination<R extends DestinationEndpoint, C extends strin
     return [issue(`${codePrefix}.unvalidated-endpoint`, '$', `${path} is not checked by dodo-transform (${checked}): its body is sent as is`, 'warning')];
   }
 
+  /** The route a near-miss path was meant for, as the "did you mean" names it. */
+  function nearRoute(path: string): R | undefined {
+    const policy = spec.unknownRoute;
+    if ('message' in policy || policy.suggestUnless?.test(path)) return undefined;
+    const near = suggest(path, routes.map((r) => r.path));
+    return near === undefined ? undefined : routes.find((r) => r.path === near && !/[{:]/.test(r.path));
+  }
+
+  function bodyIssues(request: DestinationRequest<R>): DestinationIssue[] {
+    return [...size(request.payload, request.route), ...(spec.checkBody?.(request) ?? []), ...schemaIssues(request), ...(spec.lint?.(request) ?? [])];
+  }
+
   function size(payload: unknown, route: R): DestinationIssue[] {
     const found = checkSize(payload, route, title);
     const cap = spec.sizeCap;
@@ -341,7 +353,13 @@ export function defineDestination<R extends DestinationEndpoint, C extends strin
       const route = spec.resolveRoute
         ? spec.resolveRoute(path, parsedUrl, payload)
         : routes.find((r) => routeMatches(r, path, parsedUrl, payload));
-      if (!route) return [...first, ...unknown(path, method)];
+      if (!route) {
+        // A near miss (/email for /emails) is still meant for that route: its body checks
+        // apply too, so that fixing the path does not reveal a second round of errors.
+        const near = nearRoute(path);
+        const body = near ? bodyIssues({ url: parsedUrl, path, method, payload, route: near }) : [];
+        return errorsFirst([...first, ...unknown(path, method), ...body]);
+      }
       const request: DestinationRequest<R> = { url: parsedUrl, path, method, payload, route };
       const expected = route.method ?? 'POST';
       const methodIssues = method.toUpperCase() === expected ? [] : (spec.wrongMethod?.(method, route) ?? postOnly(method, title));

@@ -91,6 +91,9 @@ describe('Resend: rules', () => {
 
   it('flags near-miss routes and only warns for other Resend routes', () => {
     expect(found('https://api.resend.com/email', email)).toEqual(['resend.unknown-endpoint@$']);
+    // The body is checked as the route it nearly names: one round of fixes, not two.
+    const noContent = { from: email.from, to: email.to, subject: email.subject };
+    expect(found('https://api.resend.com/email', noContent)).toEqual(['resend.unknown-endpoint@$', 'resend.missing-content@$.html']);
     expect(check('https://api.resend.com/audiences/a1/contacts', { email: 'a@b.co' }))
       .toMatchObject([{ code: 'resend.unvalidated-endpoint', severity: 'warning' }]);
     expect(resend.matches(new URL('https://api.resend.com.evil.example/emails'))).toBe(false);
