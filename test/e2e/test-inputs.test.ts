@@ -58,6 +58,21 @@ describe('webhook.env', () => {
     expect(refund.runs).toBe(2 * refund.cancelled);
   });
 
+  it('a snippet that never reads env gets no env-missing, and one that reads one of two variables names that one', async () => {
+    // Broken whatever env holds (GET): that is its own error, not env-missing.
+    const noEnv = `function handler(webhook) {\n  webhook.method = 'GET';\n  webhook.url = 'https://hooks.acme-shop.io/x';\n  webhook.headers = { 'X-Source': 'dodo' };\n  webhook.payload = { amount: String(webhook.payload.data.total_amount) };\n  return webhook;\n}\n`;
+    const oneOfTwo = noEnv.replace("'X-Source': 'dodo'", "'X-Key': webhook.env.KEY_A.trim()");
+    await writeFile(join(dir, 'no-env.js'), noEnv);
+    await writeFile(join(dir, 'one-of-two.js'), oneOfTwo);
+    const codes = async (file: string) => {
+      const run = await runCli(['validate', file, '-e', 'payment.succeeded', '--env', 'KEY_A=alpha_123456', '--env', 'KEY_B=beta_123456', '--reporter', 'json'], { cwd: dir });
+      return (JSON.parse(run.stdout) as Json).findings.filter((f) => f.code === 'env-missing');
+    };
+    expect(await codes('no-env.js')).toEqual([]);
+    const [first] = await codes('one-of-two.js');
+    expect(first?.message).toMatch(/^without webhook\.env\.KEY_A the request breaks/);
+  });
+
   it('env in the config is used, and --env wins over it (preview, check)', async () => {
     const project = await mkdtemp(join(tmpdir(), 'dodo-transform-env-'));
     await writeFile(join(project, 'package.json'), '{ "name": "env", "type": "module" }\n');
