@@ -66,6 +66,16 @@ export interface MarkupFields {
   teamsMarkdown?: readonly string[];
 }
 
+/**
+ * The request keys that carry money and the unit the API reads them in: Segment's revenue and
+ * DataFast's amount are major units (29.99), Dub's amount is minor units (2999). The amount checks
+ * use it to tell a Dodo amount sent unconverted, or converted where it should not be.
+ */
+export interface MoneyFields {
+  unit: 'major' | 'minor';
+  keys: readonly string[];
+}
+
 /** What a destination's checks see of one request. */
 export interface DestinationRequest<R extends DestinationEndpoint = DestinationEndpoint> {
   url: URL | undefined;
@@ -138,6 +148,7 @@ export interface DestinationSpec<R extends DestinationEndpoint, C extends string
   card: CardSpec;
   secrets?: readonly SecretPattern[];
   markup?: MarkupFields;
+  money?: MoneyFields;
   routes: readonly R[];
   /** Applied to a parsed URL's path before routes are looked up (e.g. dropping trailing slashes). */
   normalizePath?: (path: string) => string;
@@ -174,6 +185,7 @@ export interface Destination {
   card: CardSpec;
   secrets: readonly SecretPattern[];
   markup: MarkupFields;
+  money?: MoneyFields;
   endpoints: readonly DestinationEndpoint[];
   /** True when the URL's host is one of the destination's. */
   matchesHost(url: URL): boolean;
@@ -340,6 +352,7 @@ export function defineDestination<R extends DestinationEndpoint, C extends strin
     card: spec.card,
     secrets: spec.secrets ?? [],
     markup: spec.markup ?? {},
+    ...(spec.money && { money: spec.money }),
     endpoints: routes,
     matchesHost,
     claimsPath,

@@ -1,6 +1,7 @@
 import { getCurrencyExponent } from '../runtime/helpers/money.js';
 import { appendJsonPath } from '../util/json.js';
 import { isMoneyKey } from '../util/money-keys.js';
+import { getDestination } from '../destinations/registry.js';
 import type { ResultIssue } from './check-result.js';
 import { eventMoney, fieldsWithWrong, type EventAmount } from './event-amounts.js';
 
@@ -23,7 +24,7 @@ function wrongShape(value: unknown, key: string, a: EventAmount): boolean {
  * (as a number, a 2-decimal string, or, in a money property, rounded to a whole number) is that bug.
  */
 export function checkAmounts(payload: unknown, event: unknown, destination?: string): ResultIssue[] {
-  const issues: ResultIssue[] = destination === 'segment' ? minorUnitsInSpecFields(payload, event) : [];
+  const issues: ResultIssue[] = destination === undefined ? [] : unitFindings(payload, event, destination);
   const amounts = eventMoney(event).amounts.filter((a) => a.exponent !== 2 && a.wrong !== a.major);
   if (amounts.length === 0) return issues;
   for (const [path, key, value] of leaves(payload, '$.payload', '')) {
@@ -39,24 +40,36 @@ export function checkAmounts(payload: unknown, event: unknown, destination?: str
   return issues;
 }
 
-/** The number fields Segment's specs read as money in major units (revenue in dollars, not cents). */
-const SEGMENT_MAJOR_UNITS = new Set(['revenue', 'value', 'total', 'subtotal', 'price', 'tax', 'shipping', 'discount']);
-
 /**
- * Segment: a spec money field holding the event's amount as Dodo sends it, in minor units
- * (2999 for $29.99): every tool downstream counts 100 times the revenue (1,000 for KWD).
+ * A destination that says which unit its money keys are in (`money` in src/destinations/<id>):
+ * the event's amount sent unconverted where it wants major units (2999 for $29.99: every report
+ * counts 100 times the revenue), or divided by 100 where it wants minor units (Dub records $0.30).
  */
-function minorUnitsInSpecFields(payload: unknown, event: unknown): ResultIssue[] {
-  const amounts = eventMoney(event).amounts.filter((a) => a.exponent > 0);
+function unitFindings(payload: unknown, event: unknown, destination: string): ResultIssue[] {
+  const money = getDestination(destination)?.money;
+  if (!money) return [];
+  const title = getDestination(destination)!.title;
+  const amounts = eventMoney(event).amounts;
   const issues: ResultIssue[] = [];
   for (const [path, key, value] of leaves(payload, '$.payload', '')) {
-    if (typeof value !== 'number' || !SEGMENT_MAJOR_UNITS.has(key)) continue;
-    const a = amounts.find((x) => x.minor === value && x.major !== value);
-    if (!a) continue;
-    issues.push({
-      code: 'minor-units', severity: 'warning', jsonPath: path,
-      message: `${value} is ${a.field} in minor units; Segment reads ${key} as ${a.currency} in major units (${a.major}), so downstream tools would count ${10 ** a.exponent} times the amount: send toMajorUnits(${a.field}, currency)`,
-    });
+    if (typeof value !== 'number' || !money.keys.includes(key)) continue;
+    if (money.unit === 'major') {
+      const a = amounts.find((x) => x.exponent > 0 && x.minor === value && x.major !== value);
+      if (a) {
+        issues.push({
+          code: 'minor-units', severity: 'warning', jsonPath: path,
+          message: `${value} is ${a.field} in minor units; ${title} reads ${key} in major units (${a.major} ${a.currency}), so it would count ${10 ** a.exponent} times the amount: send toMajorUnits(${a.field}, currency)`,
+        });
+      }
+    } else {
+      const a = amounts.find((x) => x.minor !== value && (x.wrong === value || x.wrongWhole.includes(value)));
+      if (a) {
+        issues.push({
+          code: 'major-units', severity: 'warning', jsonPath: path,
+          message: `${value} is ${a.field} / 100; ${title} reads ${key} in minor units, as Dodo sends it (${a.minor} ${a.currency}): send ${a.field} unchanged`,
+        });
+      }
+    }
   }
   return issues;
 }

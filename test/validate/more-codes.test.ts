@@ -26,10 +26,13 @@ describe('wrong-decimals', () => {
     ]);
   });
 
-  it('warns of a Segment spec money field in minor units, not of other destinations or fields', () => {
+  it('warns of money in the other unit than the destination documents (Segment and DataFast major, Dub minor), not elsewhere', () => {
     const usd = { type: 'payment.succeeded', data: { currency: 'USD', total_amount: 2999 } };
     const found = (payload: unknown, destination?: string) => checkAmounts(payload, usd, destination).map((i) => `${i.severity} ${i.code} ${i.jsonPath}`);
     expect(found({ properties: { revenue: 2999, amount_cents: 2999 } }, 'segment')).toEqual(['warning minor-units $.payload.properties.revenue']);
+    expect(found({ amount: 2999 }, 'datafast')).toEqual(['warning minor-units $.payload.amount']);
+    expect(found({ amount: 30 }, 'dub')).toEqual(['warning major-units $.payload.amount']);
+    expect(found({ amount: 2999 }, 'dub')).toEqual([]);
     expect(found({ properties: { revenue: 29.99 } }, 'segment')).toEqual([]);
     expect(found({ properties: { revenue: 2999 } }, 'customer-io')).toEqual([]);
     expect(checkAmounts({ properties: { revenue: 4500 } }, event('JPY'), 'segment')).toEqual([]);

@@ -66,6 +66,8 @@ export const datafast = defineDestination({
   hosts: DATAFAST_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  // DataFast's payment API: "amount in major currency units" (29.99).
+  money: { unit: 'major', keys: ['amount'] },
   routes: DATAFAST_ENDPOINTS,
   normalizePath: (path) => path.replace(/\/+$/, ''),
   unknownRoute: { message: (path) => `"${path}" is not the DataFast Payments API: send to https://datafa.st/api/v1/payments`, checkMethod: true },

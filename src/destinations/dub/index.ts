@@ -99,6 +99,8 @@ export const dub = defineDestination({
   hosts: DUB_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  // Dub's track-sale API: the amount in cents for two-decimal currencies (minor units).
+  money: { unit: 'minor', keys: ['amount'] },
   routes: DUB_ENDPOINTS,
   normalizePath: (path) => path.replace(/\/+$/, ''),
   unknownRoute: { message: (path) => `"${path}" is not a Dub tracking route: use https://api.dub.co/track/sale or /track/lead`, checkMethod: true },

@@ -153,6 +153,8 @@ export const segment = defineDestination({
   hosts: SEGMENT_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'write key' },
+  // Segment's specs read money in major units (revenue in dollars).
+  money: { unit: 'major', keys: ['revenue', 'value', 'total', 'subtotal', 'price', 'tax', 'shipping', 'discount'] },
   routes: SEGMENT_ENDPOINTS,
   unknownRoute: {
     message: (path) => `"${path}" is not a Segment Tracking API route: use one of ${SEGMENT_ENDPOINTS.map((e) => e.path).join(', ')}`,
