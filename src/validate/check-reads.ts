@@ -110,12 +110,16 @@ export function unknownFieldFindings(
 }
 
 /**
- * Whether the read at `column` of `line` (the start of the field's name) is the left side of a
- * `||`, `??` or `&&`, or the test of a `?:`: `d.discount_id || null`, `d.link ? … : …`.
+ * Whether the read at `column` of `line` (the start of the field's name) is an operand of a
+ * `||` or `??` chain, the left side of a `&&`, or the test of a `?:`: `d.discount_id || null`,
+ * `d.payment_id || d.refund_id`, `d.link ? … : …`.
  */
 function isGuarded(line: string | undefined, column: number): boolean {
   if (line === undefined) return false;
   // The rest of the member chain (`.a`, `?.b`, `["c"]`), then what follows it.
   const rest = line.slice(column).replace(/^[\w$]+(?:\s*(?:\?\.|\.)\s*[\w$]+|\[[^\]]*\])*/, '');
-  return /^\s*(?:\|\||\?\?|&&|\?(?!\.))/.test(rest);
+  if (/^\s*(?:\|\||\?\?|&&|\?(?!\.))/.test(rest)) return true;
+  // Or a later operand of a fallback chain: `d.payment_id || d.subscription_id`.
+  const before = line.slice(0, column).replace(/(?:[\w$]+\s*(?:\?\.|\.)\s*)+$/, '').trimEnd();
+  return /(?:\|\||\?\?)$/.test(before);
 }

@@ -42,6 +42,9 @@ describe('unknown fields', () => {
     const judged = async (read: string) => (await findings(code(read), ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field').map((f) => `${f.severity} ${f.event}`);
     expect(await judged('d.discount_id || null')).toEqual([]);
     expect(await judged('d.payment_id || d.refund_id')).toEqual([]);
+    expect(await judged('d.refund_id || d.payment_id')).toEqual([]);
+    expect(await judged('d.refund_id ?? d?.payment_id')).toEqual([]);
+    expect(await judged('"x" + d.discount_id')).toEqual(['error refund.succeeded']);
     expect(await judged('d.discount_id ?? null')).toEqual([]);
     expect(await judged('d.discount_id')).toEqual(['error refund.succeeded']);
     const [unguarded] = (await findings(code('d.discount_id'), ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field');
