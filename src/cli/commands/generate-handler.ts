@@ -47,9 +47,11 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   for (const file of mappings) assertReadableFile(file, relative(io.cwd, file) || file, fromTemplate ? undefined : root);
 
   // The project's cache, as build and check keep it: compiling an unchanged mapping again costs
-  // hashing. Not for a built-in template (its cache would go into the tool's own folder) nor for
-  // a mapping outside the project.
-  const cache = fromTemplate || !mappings.every((m) => isInside(root, m)) ? undefined : createCache(io, root, options);
+  // hashing. Only in a project (a config or a package.json: a one-off in ~/Downloads must not
+  // leave a node_modules folder behind), not for a built-in template (its cache would go into the
+  // tool's own folder), nor for a mapping outside the project.
+  const inProject = config.configFile !== undefined || existsSync(join(root, 'package.json'));
+  const cache = fromTemplate || !inProject || !mappings.every((m) => isInside(root, m)) ? undefined : createCache(io, root, options);
   const { result, exitCode } = await compileAndReport(io, root, mappings, config, cache);
   if (exitCode !== 0) return exitCode;
   const [only] = result.snippets;
