@@ -112,4 +112,13 @@ describe('templates --json', () => {
     expect(list.find((t) => t.name === 'segment')!.urlFrom).toBe('code');
     for (const t of list) expect(t.summary).toMatch(/[.)]$/);
   });
+
+  it('a snippet that cancels every sample says nothing was checked and how to give it a sample', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dodo-transform-cancel-'));
+    await writeFile(join(dir, 'gated.js'), 'function handler(webhook) {\n  if (!webhook.payload.data.metadata || !webhook.payload.data.metadata.click_id) { webhook.cancel = true; return webhook; }\n  webhook.url = "https://hooks.acme-shop.io/x";\n  return webhook;\n}\n');
+    const run = await runCli(['validate', 'gated.js', '-e', 'payment.succeeded'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('nothing was checked; if the snippet waits for a field the built-in samples lack (a metadata key), add a sample that has it: samples/<event-type>/<name>.json');
+  });
 });
+
