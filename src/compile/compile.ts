@@ -38,6 +38,12 @@ export interface CompileOptions {
    * digested once per run of the cache: call `cache.newRun()` between compiles of edited files.
    */
   cache?: ProjectCache;
+  /**
+   * What another compile of the same mappings made (its `made`): a mapping that bundles to the
+   * same code is not finished again, its result is taken as it is. The unlowered reference build
+   * uses it: for most mappings lowering changes nothing.
+   */
+  sameAs?: ReadonlyMap<string, MadeSnippet>;
 }
 
 export interface CompiledSnippet {
@@ -65,7 +71,21 @@ const MAPPINGS_IN_FLIGHT = 8;
 export interface CompileResult {
   snippets: CompiledSnippet[];
   findings: Finding[];
+  /** Each freshly finished mapping, by absolute path: for another compile's `sameAs`. */
+  made?: ReadonlyMap<string, MadeSnippet>;
 }
+
+/** A mapping finished from a bundle: finishing is deterministic in the bundle's code. */
+export interface MadeSnippet {
+  code: string;
+  result: FinishedMapping;
+  /** Whether the result may be cached (no outcome of the inspection depended on timing). */
+  cacheable: boolean;
+  /** Project paths of the user's files the bundle read. */
+  read: string[];
+}
+
+type FinishedMapping = Awaited<ReturnType<FinishSnippet>>;
 
 /** A compile whose type check may still be running: what `check` validates meanwhile. */
 export interface DeferredCompileResult extends CompileResult {
@@ -75,7 +95,10 @@ export interface DeferredCompileResult extends CompileResult {
 
 export async function compile(options: CompileOptions): Promise<CompileResult> {
   const result = await compileDeferred(options);
-  return { snippets: result.snippets, findings: sortFindings([...result.findings, ...await result.typeFindings]) };
+  return {
+    snippets: result.snippets, findings: sortFindings([...result.findings, ...await result.typeFindings]),
+    ...(result.made && { made: result.made }),
+  };
 }
 
 /**
@@ -109,17 +132,28 @@ export async function compileDeferred(options: CompileOptions): Promise<Deferred
   }
   try {
     const findings: Finding[] = [];
-    const fresh = new Map<string, Awaited<ReturnType<typeof finishOne>>>();
+    const fresh = new Map<string, FinishedMapping>();
+    const made = new Map<string, MadeSnippet>();
     if (missing.length > 0) {
       const [bundled, { finishSnippet }] = await Promise.all([
         bundleMappings({ root, files: missing, target, minify }),
         import('./finish-snippet.js'),
       ]);
       findings.push(...bundled.findings);
+      const toFinish: BundledMapping[] = [];
+      for (const bundle of bundled.bundles) {
+        const same = options.sameAs?.get(bundle.file);
+        if (same === undefined || same.code !== bundle.code) { toFinish.push(bundle); continue; }
+        fresh.set(bundle.file, same.result);
+        if (cache && same.cacheable) await cache.putFinished(toProjectPath(root, bundle.file), { target, minify }, same.result, same.read);
+      }
       // A few at a time: each holds its syntax tree while the sandbox inspects it (a hundred at
       // once held hundreds of MB); enough to keep the sandbox busy.
-      const results = await mapLimit(bundled.bundles, MAPPINGS_IN_FLIGHT, (bundle) => finishOne(root, bundle, { target, minify }, sandbox!, finishSnippet, cache));
-      bundled.bundles.forEach((bundle, i) => fresh.set(bundle.file, results[i]!));
+      const results = await mapLimit(toFinish, MAPPINGS_IN_FLIGHT, (bundle) => finishOne(root, bundle, { target, minify }, sandbox!, finishSnippet, cache));
+      toFinish.forEach((bundle, i) => {
+        fresh.set(bundle.file, results[i]!.result);
+        made.set(bundle.file, { code: bundle.code, ...results[i]! });
+      });
     }
     const snippets: CompiledSnippet[] = [];
     for (const [i, file] of files.entries()) {
@@ -136,7 +170,7 @@ export async function compileDeferred(options: CompileOptions): Promise<Deferred
     const typeFindingsSaidOnce = typeFindings.then((found) => found.filter((f) => !refused.has(`${f.file}:${f.line}`) && !saidElsewhere(f, findings)));
     // Marked as handled: a caller whose validation fails first must not also see an unhandled rejection.
     typeFindingsSaidOnce.catch(() => undefined);
-    return { snippets, findings: sortFindings(findings), typeFindings: typeFindingsSaidOnce };
+    return { snippets, findings: sortFindings(findings), typeFindings: typeFindingsSaidOnce, made };
   } finally {
     if (options.sandbox === undefined) await sandbox?.close();
   }
@@ -145,17 +179,15 @@ export async function compileDeferred(options: CompileOptions): Promise<Deferred
 type FinishSnippet = typeof import('./finish-snippet.js')['finishSnippet'];
 
 /** One mapping's finishing stage, stored in the cache unless an outcome depended on timing. */
-async function finishOne(root: string, bundle: BundledMapping, options: { target: string; minify: boolean }, sandbox: Sandbox, finishSnippet: FinishSnippet, cache: ProjectCache | undefined) {
-  if (!cache) return finishSnippet(root, bundle, options.minify, sandbox);
-  cache.stats.compiled++;
+async function finishOne(root: string, bundle: BundledMapping, options: { target: string; minify: boolean }, sandbox: Sandbox, finishSnippet: FinishSnippet, cache: ProjectCache | undefined): Promise<Omit<MadeSnippet, 'code'>> {
+  // The user's files the bundle read (the tool's own virtual modules are in the tool's key).
+  const read = Object.keys(bundle.inputBytes).filter((input) => !input.includes(':')).map((input) => toProjectPath(root, resolve(root, input)));
   const watched = watchTiming(sandbox);
+  if (cache) cache.stats.compiled++;
   const result = await finishSnippet(root, bundle, options.minify, watched.sandbox);
-  if (!watched.timingDependent()) {
-    // The user's files the bundle read (the tool's own virtual modules are in the tool's key).
-    const read = Object.keys(bundle.inputBytes).filter((input) => !input.includes(':')).map((input) => toProjectPath(root, resolve(root, input)));
-    await cache.putFinished(toProjectPath(root, bundle.file), options, result, read);
-  }
-  return result;
+  const cacheable = !watched.timingDependent();
+  if (cache && cacheable) await cache.putFinished(toProjectPath(root, bundle.file), options, result, read);
+  return { result, cacheable, read };
 }
 
 /** The type check of all mappings as one program (as uncached), answered by the cache when nothing it read changed. */

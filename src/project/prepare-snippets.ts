@@ -48,10 +48,9 @@ export async function prepareSnippetsDeferred(root: string, files: readonly stri
   let compiled: CompiledSnippet[] = [];
   let typeFindings: Promise<Finding[]> = Promise.resolve([]);
   if (mappings.length > 0) {
-    const [result, reference] = await Promise.all([
-      compileDeferred({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
-      compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }), ...(cache && { cache }) }),
-    ]);
+    const result = await compileDeferred({ root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(sandbox && { sandbox }), ...(cache && { cache }) });
+    // After the build: a mapping that lowering leaves unchanged (most of them) is not finished twice.
+    const reference = await compile({ root, mappings, target: REFERENCE_TARGET, minify: false, typecheck: false, ...(sandbox && { sandbox }), ...(cache && { cache }), ...(!config.minify && result.made && { sameAs: result.made }) });
     findings.push(...result.findings);
     typeFindings = result.typeFindings;
     compiled = result.snippets;

@@ -133,10 +133,11 @@ export class WatchSession {
     // Settles when the compile findings of this run's mappings include the type check's.
     let typeChecked: Promise<void> = Promise.resolve();
     if (mappings.length > 0) {
-      const [result, reference] = await Promise.all([
-        compileDeferred({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(this.#sandbox && { sandbox: this.#sandbox }) }),
-        this.#mode === 'check' ? compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false, ...(this.#sandbox && { sandbox: this.#sandbox }) }) : undefined,
-      ]);
+      const result = await compileDeferred({ root: config.root, mappings, target: config.target, minify: config.minify, typecheck: config.typecheck, ...(this.#sandbox && { sandbox: this.#sandbox }) });
+      // As check: a mapping that lowering leaves unchanged is not finished a second time.
+      const reference = this.#mode === 'check'
+        ? await compile({ root: config.root, mappings, target: REFERENCE_TARGET, typecheck: false, ...(this.#sandbox && { sandbox: this.#sandbox }), ...(!config.minify && result.made && { sameAs: result.made }) })
+        : undefined;
       for (const file of mappings) {
         const source = toProjectPath(config.root, file);
         const snippet = result.snippets.find((s) => s.source === source);
