@@ -45,7 +45,8 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
     throw new UserError(`${file}${where}: cannot load the config: ${first?.text ?? String(error)}`, { cause: error });
   }
   const { createSandbox } = await import('../sandbox/index.js');
-  const sandbox = createSandbox({ concurrency: 1 });
+  // Its process goes on to the compile that follows the config (it saves a process start).
+  const sandbox = createSandbox({ concurrency: 1, handOver: true });
   let outcome;
   try {
     [outcome] = await sandbox.runMany(`${code}\nreturn config_module && config_module.default;`, [{}], { mode: 'data' });

@@ -134,6 +134,11 @@ export class SandboxProcess {
     return !this.closed && this.active === null;
   }
 
+  /** Whether this process can serve a sandbox with `limits`. */
+  fits(limits: ProcessLimits): boolean {
+    return this.limits.timeoutMs === limits.timeoutMs && this.limits.memoryMb === limits.memoryMb && this.limits.watchdogMarginMs === limits.watchdogMarginMs;
+  }
+
   /** Starts the process ahead of the first job (spawning takes tens of milliseconds). */
   warm(): void {
     if (!this.closed && this.proc === null) this.spawnProcess();

@@ -22,6 +22,24 @@ function positiveInt(value: number | undefined, fallback: number, name: string):
   return Math.ceil(value);
 }
 
+/**
+ * An idle process a closed sandbox handed over (see SandboxOptions.handOver). Each run still gets
+ * a fresh context: only the process start (~50 ms) is saved.
+ */
+let handedOver: SandboxProcess | undefined;
+
+function takeHandedOver(limits: ConstructorParameters<typeof SandboxProcess>[0]): SandboxProcess | undefined {
+  const process = handedOver;
+  if (process === undefined || !process.idle || !process.fits(limits)) return undefined;
+  handedOver = undefined;
+  return process;
+}
+
+/** Whether a process is waiting to be taken over (for tests). */
+export function hasHandedOverProcess(): boolean {
+  return handedOver !== undefined && handedOver.idle;
+}
+
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const timeoutMs = positiveInt(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
   const memoryMb = positiveInt(options.memoryMb, DEFAULT_MEMORY_MB, 'memoryMb');
@@ -30,7 +48,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const concurrency = positiveInt(options.concurrency, Math.min(2, availableParallelism()), 'concurrency');
   const watchdogMarginMs = Math.max(MIN_WATCHDOG_MARGIN_MS,
     positiveInt(options.watchdogMarginMs, Math.max(500, Math.ceil(timeoutMs / 2)), 'watchdogMarginMs'));
-  const processes = Array.from({ length: concurrency }, () => new SandboxProcess({ timeoutMs, memoryMb, watchdogMarginMs }));
+  const limits = { timeoutMs, memoryMb, watchdogMarginMs };
+  const processes = Array.from({ length: concurrency }, () => takeHandedOver(limits) ?? new SandboxProcess(limits));
   const queue: Job[] = [];
   let closed = false;
 
@@ -148,7 +167,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (closed) return;
       closed = true;
       for (const job of queue.splice(0)) job.inputs.forEach((_, j) => job.onOutcome(j, closedOutcome()));
-      await Promise.all(processes.map((p) => p.close()));
+      const kept = options.handOver && handedOver === undefined ? processes.find((p) => p.idle) : undefined;
+      if (kept) handedOver = kept;
+      await Promise.all(processes.filter((p) => p !== kept).map((p) => p.close()));
     },
   };
 }

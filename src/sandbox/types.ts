@@ -99,6 +99,12 @@ export interface SandboxOptions {
    * that the vm timeout cannot interrupt (long native calls). @default max(500, timeoutMs / 2)
    */
   watchdogMarginMs?: number;
+  /**
+   * On close, keep one idle process running for the next sandbox of the same limits in this
+   * process (the config file's, handed to the compile that follows) instead of stopping it.
+   * It never keeps the host alive. @default false
+   */
+  handOver?: boolean;
 }
 
 export interface Sandbox {
