@@ -75,6 +75,18 @@ function unusedFields(entity: Record<string, unknown>, at: PropertyKey[]): Desti
     'warning'));
 }
 
+/**
+ * A person whose action is invalid fails the schema at the action alone: its identifiers are
+ * said here too, so that one round of fixes finds both.
+ */
+function identifiersBehindAction(entity: Record<string, unknown>, at: PropertyKey[], root: unknown): DestinationIssue[] {
+  if (entity['type'] !== 'person' || knownFields(entity['type'], entity['action']) !== undefined) return [];
+  const ids = entity['identifiers'];
+  if (!isRecord(ids) || Object.keys(ids).length === 1) return [];
+  const path = [...at, 'identifiers'];
+  return [issue('customerio.invalid-identifiers', path, identifiersMessage(path, ids, root))];
+}
+
 // Any integer above this is after the year 5138 in seconds: it is milliseconds.
 const MAX_PLAUSIBLE_SECONDS = 1e11;
 
@@ -176,5 +188,5 @@ export const customerIo = defineDestination({
   unknownRoute: { message: (path) => `"${path}" is not a Customer.io Track API route: use ${V2_ROUTES}`, checkMethod: true },
   classify: classifyCustomerIo,
   lint: ({ payload, route }) => entities(payload, route)
-    .flatMap(([entity, at]) => [...unusedFields(entity, at), ...millisecondTimestamp(entity, at)]),
+    .flatMap(([entity, at]) => [...unusedFields(entity, at), ...millisecondTimestamp(entity, at), ...identifiersBehindAction(entity, at, payload)]),
 });

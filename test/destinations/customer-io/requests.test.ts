@@ -53,6 +53,11 @@ describe('Customer.io: rules', () => {
       .toEqual(['customerio.invalid-action@$.action']);
   });
 
+  it('an invalid action does not hide two identifiers of a person', () => {
+    expect(found(CIO_ENTITY, { ...event, action: 'payment_completed', identifiers: { id: 'cus_1', email: 'a@b.co' } }))
+      .toEqual(['customerio.invalid-action@$.action', 'customerio.invalid-identifiers@$.identifiers']);
+  });
+
   it('exports types that only allow the documented actions', () => {
     // @ts-expect-error payment_completed is not an action
     const custom: CustomerIoEntity = { type: 'person', identifiers: { id: 'cus_1' }, action: 'payment_completed' };
