@@ -4,7 +4,7 @@
 // every input of the chunk in its own fresh context (see worker-source.ts for how).
 
 import { availableParallelism } from 'node:os';
-import { SandboxProcess, type Job } from './child.js';
+import { SandboxProcess, type Job, type ProcessLimits } from './child.js';
 import { sentInput, type SentInput } from './input-text.js';
 import type { RunManyOptions, RunOutcome, Sandbox, SandboxOptions } from './types.js';
 
@@ -28,7 +28,7 @@ function positiveInt(value: number | undefined, fallback: number, name: string):
  */
 let handedOver: SandboxProcess | undefined;
 
-function takeHandedOver(limits: ConstructorParameters<typeof SandboxProcess>[0]): SandboxProcess | undefined {
+function takeHandedOver(limits: ProcessLimits): SandboxProcess | undefined {
   const process = handedOver;
   if (process === undefined || !process.idle || !process.fits(limits)) return undefined;
   handedOver = undefined;

@@ -46,9 +46,10 @@ export function checkAmounts(payload: unknown, event: unknown, destination?: str
  * counts 100 times the revenue), or divided by 100 where it wants minor units (Dub records $0.30).
  */
 function unitFindings(payload: unknown, event: unknown, destination: string): ResultIssue[] {
-  const money = getDestination(destination)?.money;
-  if (!money) return [];
-  const title = getDestination(destination)!.title;
+  const spec = getDestination(destination);
+  const money = spec?.money;
+  if (!spec || !money) return [];
+  const title = spec.title;
   const amounts = eventMoney(event).amounts;
   const issues: ResultIssue[] = [];
   for (const [path, key, value] of leaves(payload, '$.payload', '')) {
