@@ -3,6 +3,7 @@
 // absent from every sample and variant of the event type does not exist on it.
 import type { Finding } from '../findings/finding.js';
 import type { RunOutcome } from '../sandbox/index.js';
+import { findGuardedReads, type GuardedAt } from '../analyze/guarded-reads.js';
 import { suggest } from '../util/suggest.js';
 import type { SampleInput } from './sample-inputs.js';
 
@@ -46,11 +47,17 @@ export function unknownFieldFindings(
   mapPosition?: (line: number, column: number) => { file: string; line: number; column: number } | undefined,
   code?: string,
 ): Finding[] {
-  const lines = code?.split(/\r\n|[\n\r\u2028\u2029]/);
+  // Parsed only if a finding depends on it (a field another handled event has).
+  let guardedAt: GuardedAt | undefined | null = null;
+  const isGuardedRead = (line: number, column: number): boolean => {
+    if (code === undefined) return false;
+    if (guardedAt === null) guardedAt = findGuardedReads(code);
+    return guardedAt ? guardedAt(line, column) : isGuardedOnLine(code.split(/\r\n|[\n\r\u2028\u2029]/)[line - 1], column - 1);
+  };
   const known = knownFieldPaths(inputs);
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  type Listed = Finding & { events: Set<string>; readPath: string; guarded: boolean };
+  type Listed = Finding & { events: Set<string>; readPath: string; readAt?: { line: number; column: number } };
   const byPath = new Map<string, Listed>();
   const listed: Listed[] = [];
   outcomes.forEach((outcome, i) => {
@@ -82,7 +89,7 @@ export function unknownFieldFindings(
           (guess ? `; did you mean ${guess}?` : siblings.length ? ` (${parent.replace(/^payload\.?/, '') || 'the payload'} has ${siblings.slice(0, 8).join(', ')}${siblings.length > 8 ? ', …' : ''})` : ''),
         events: new Set([input.eventType]),
         readPath: read.path,
-        guarded: read.line !== undefined && isGuarded(lines?.[read.line - 1], (read.column ?? 1) - 1),
+        ...(read.line !== undefined && { readAt: { line: read.line, column: read.column ?? 1 } }),
       };
       byPath.set(read.path, finding);
       listed.push(finding);
@@ -93,28 +100,29 @@ export function unknownFieldFindings(
   const sent = new Set(inputs.filter((_, i) => { const o = outcomes[i]; return o?.ok && (o.result as { cancel?: unknown } | null)?.cancel !== true; }).map((input) => input.eventType));
   const haveIt = (path: string) => [...sent].filter((type) => known.get(type)?.has(path));
   // One finding per field, whatever the number of event types that read it.
-  return [...findings, ...listed.map(({ events, readPath, guarded, ...f }) => {
+  return [...findings, ...listed.map(({ events, readPath, readAt, ...f }) => {
     const message = events.size > 1
       ? f.message.replace(` on ${f.event} events`, ` on ${f.event} events (nor on ${events.size - 1} other event type${events.size === 2 ? '' : 's'} the snippet handles)`)
       : f.message;
     const others = haveIt(readPath);
     if (others.length === 0) return [{ ...f, message }];
-    // Guarded (`d.payment_id || d.refund_id`): the shared code expects it to be missing here.
-    if (guarded) return [];
+    // Guarded (`d.payment_id || d.refund_id`, `d.total_amount != null ? …`): the shared code
+    // expects it to be missing here.
+    if (readAt && isGuardedRead(readAt.line, readAt.column)) return [];
     const which = `${others.slice(0, 2).join(' and ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}`;
     return [{
       ...f,
-      message: `${message.slice(0, message.indexOf(', so it is always undefined'))}, only on ${which}: the code they share reads undefined here; guard it (?? or ||), or handle those events apart`,
+      message: `${message.slice(0, message.indexOf(', so it is always undefined'))}, only on ${which}: the code they share reads undefined here; guard it (?? null, or test it first: != null ? … : …), or handle those events apart`,
     }];
   }).flat()];
 }
 
 /**
- * Whether the read at `column` of `line` (the start of the field's name) is an operand of a
- * `||` or `??` chain, the left side of a `&&`, or the test of a `?:`: `d.discount_id || null`,
- * `d.payment_id || d.refund_id`, `d.link ? … : …`.
+ * For a snippet that does not parse as a script: whether the read at `column` of `line` (the
+ * start of the field's name) is an operand of a `||` or `??` chain, the left side of a `&&`, or
+ * the test of a `?:` on that line.
  */
-function isGuarded(line: string | undefined, column: number): boolean {
+function isGuardedOnLine(line: string | undefined, column: number): boolean {
   if (line === undefined) return false;
   // The rest of the member chain (`.a`, `?.b`, `["c"]`), then what follows it.
   const rest = line.slice(column).replace(/^[\w$]+(?:\s*(?:\?\.|\.)\s*[\w$]+|\[[^\]]*\])*/, '');

@@ -53,6 +53,25 @@ describe('unknown fields', () => {
     expect(await judged('d.discount_code || null')).toEqual(['error payment.succeeded']);
   });
 
+  it('takes a tested read as guarded, in any layout: comparisons, typeof, if, a chain over lines, destructuring defaults, lookups', async () => {
+    const judged = async (...body: string[]) => {
+      const code = ['function handler(webhook) {', '  var d = webhook.payload.data;', '  var rates = { USD: 1 };', ...body,
+        '  webhook.url = "https://api.segment.io/v1/track";',
+        '  webhook.payload = { userId: d.customer.customer_id, event: "E", properties: { discount: v } };', '  return webhook;', '}'].join('\n');
+      return (await findings(code, ['payment.succeeded', 'refund.succeeded'])).filter((f) => f.code === 'unknown-field').map((f) => `${f.line}`);
+    };
+    expect(await judged('  var v = d.discount_id != null ? d.discount_id : null;')).toEqual([]);
+    expect(await judged('  var v = d?.discount_id === undefined ? null : d.discount_id;')).toEqual([]);
+    expect(await judged('  var v = typeof d.discount_id === "string" ? d.discount_id : null;')).toEqual([]);
+    expect(await judged('  var v = null;', '  if (d.discount_id) v = d.discount_id;')).toEqual([]);
+    expect(await judged('  var v =', '    d.discount_id', '    ?? null;')).toEqual([]);
+    expect(await judged('  var { discount_id: v = null } = d;')).toEqual([]);
+    expect(await judged('  var v = rates[d.discount_id] != null ? 1 : 0;')).toEqual([]);
+    // Tested elsewhere, read here: the read itself is not guarded.
+    expect(await judged('  var v = String(d.discount_id);')).toEqual(['4']);
+    expect(await judged('  var v = d.discount_id > 0 ? 1 : 0;')).toEqual(['4']);
+  });
+
   it('is quiet on fields that exist, on nullable fields, on metadata keys and on guards with in', async () => {
     const code = [
       'function handler(webhook) {',
