@@ -7,21 +7,28 @@ import { unsafePathReason } from '../util/path.js';
 
 // A config may come from a repository the user has just cloned: its paths are printed and
 // written to, so none may carry control characters, and the folders written to stay in the project.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const isInProject = (path: string) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..');
 const relativePath = z.string({ error: 'must be a path (a string)' }).min(1, 'must not be empty')
   .refine((path) => unsafePathReason(path) === undefined, { error: (issue) => `${unsafePathReason(String(issue.input))}` });
-const folderInProject = relativePath.refine((path) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..'), {
+const folderInProject = relativePath.refine(isInProject, {
   error: 'must be a folder inside the project (a relative path without ..)',
 });
+// A pattern is not written anywhere (the files it matches are checked by name when compiled),
+// so "**/" is fine in it; what it matches must be in the project all the same.
+const patternInProject = z.string({ error: 'must be a path (a string)' }).min(1, 'must not be empty')
+  .refine((pattern) => !CONTROL.test(pattern), 'contains control or line-breaking characters')
+  .refine(isInProject, 'must match files inside the project (a relative pattern without .., such as "mappings/**/*.ts")');
 
 export const configSchema = z.strictObject({
-  mappings: z.union([relativePath, z.array(relativePath).min(1, 'must list at least one file or pattern')], {
+  mappings: z.union([patternInProject, z.array(patternInProject).min(1, 'must list at least one file or pattern')], {
     error: 'must be a file or glob pattern, or a list of them, such as "mappings/*.ts"',
   }).optional(),
   outDir: folderInProject.optional(),
   target: z.enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` }).optional(),
   minify: z.boolean({ error: 'must be true or false' }).optional(),
   typecheck: z.boolean({ error: 'must be true or false' }).optional(),
-  samples: relativePath.optional(),
+  samples: folderInProject.optional(),
   expected: folderInProject.optional(),
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name (letters, digits, _)'), z.string({ error: 'must be a string' }), {
     error: (issue) => (issue.code === 'invalid_key' ? 'is not a variable name (letters, digits, _)' : 'must be an object of variable names to strings, e.g. { API_TOKEN: "test" }'),

@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { shownPath } from './path.js';
+import { isInside, shownPath } from './path.js';
 import { UserError } from './errors.js';
 import { escapeLine } from './terminal-text.js';
 
@@ -10,6 +10,13 @@ export interface WriteOptions {
   inputs?: Iterable<string>;
   /** Paths in messages are shown relative to this folder. @default process.cwd() */
   cwd?: string;
+  /**
+   * The project folder, for files in folders the project's config names: each must land inside
+   * it once the links in its folder path are followed. A repository just cloned may hold
+   * `handlers` as a link to anywhere on the machine. A folder given on the command line is the
+   * user's own choice and is not checked.
+   */
+  within?: string;
 }
 
 const shown = (path: string, cwd: string): string => escapeLine(shownPath(cwd, path));
@@ -20,6 +27,17 @@ function lstatOrUndefined(path: string): Stats | undefined {
 
 function realOrSelf(path: string): string {
   try { return realpathSync(path); } catch { return path; }
+}
+
+/** Where `path` really is: the links in the part of its folder path that exists, followed. */
+function realLocation(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (lstatOrUndefined(existing) === undefined && dirname(existing) !== existing) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  return join(realOrSelf(existing), ...rest);
 }
 
 /**
@@ -54,9 +72,13 @@ function writeError(error: unknown, path: string, cwd: string): UserError {
 export async function writeFilesAtomic(files: ReadonlyMap<string, string>, options: WriteOptions = {}): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
   const inputs = new Set([...(options.inputs ?? [])].map(realOrSelf));
+  const root = options.within === undefined ? undefined : realOrSelf(options.within);
   for (const path of files.keys()) {
     const reason = unwritableReason(path, inputs);
     if (reason !== undefined) throw new UserError(`${shown(path, cwd)}: ${reason}`);
+    if (root !== undefined && !isInside(root, realLocation(dirname(path)))) {
+      throw new UserError(`${shown(path, cwd)}: its folder is a symbolic link out of the project; nothing was written (replace the link with a real folder)`);
+    }
   }
   const staged: [string, string][] = [];
   let current = '';

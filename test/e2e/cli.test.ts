@@ -72,6 +72,19 @@ describe('dodo-transform (spawned)', () => {
     ].join('\n'));
   });
 
+  it('config mappings may use **/ patterns, but neither they nor samples may reach outside the project', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    await writeFile(join(dir, 'dodo-transform.config.ts'), "export default { mappings: ['mappings/**/*.ts'] };\n");
+    const ok = await runCli(['build'], { cwd: dir });
+    expect(ok.stderr).toMatch(/✓ handlers\/segment\.js/);
+    expect(ok.code).toBe(0);
+    await writeFile(join(dir, 'dodo-transform.config.ts'), "export default { mappings: ['mappings/*.ts', '../x/*.ts'], samples: '/etc' };\n");
+    const run = await runCli(['check'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ {2}mappings\.1: must match files inside the project/);
+    expect(run.stderr).toMatch(/ {2}samples: must be a folder inside the project/);
+  });
+
   it('build writes every mapping to handlers/<name>.js', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
     const run = await runCli(['build'], { cwd: dir });

@@ -77,4 +77,22 @@ describe('writeFilesAtomic', () => {
     const error = await failure(writeFilesAtomic(new Map([[join(dir, 'a\u001b[31m'), 'X']]), { cwd: dir }));
     expect(error.message).not.toContain('\u001b');
   });
+
+  it('with `within`, refuses a file whose folder is a link out of that folder, before writing anything', async () => {
+    const dir = scratch();
+    const outside = scratch();
+    symlinkSync(outside, join(dir, 'handlers'));
+    const files = new Map([[join(dir, 'a.js'), 'A'], [join(dir, 'handlers', 'sub', 'b.js'), 'B']]);
+    const error = await failure(writeFilesAtomic(files, { cwd: dir, within: dir }));
+    expect(error.message).toMatch(/^handlers\/sub\/b\.js: its folder is a symbolic link out of the project; nothing was written/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['handlers']);
+    // A link that stays inside the project, and the same files without `within`, are written.
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'inner'));
+    await writeFilesAtomic(new Map([[join(dir, 'inner', 'c.js'), 'C']]), { cwd: dir, within: dir });
+    expect(readFileSync(join(dir, 'real', 'c.js'), 'utf8')).toBe('C');
+    await writeFilesAtomic(files, { cwd: dir });
+    expect(readFileSync(join(outside, 'sub', 'b.js'), 'utf8')).toBe('B');
+  });
 });

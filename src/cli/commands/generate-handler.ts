@@ -65,7 +65,7 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   const outDir = out ?? config.outDir;
   const files = new Map(result.snippets.map((s) => [single ? outDir : join(outDir, `${s.name}.js`), s.code] as const));
   const inputs = result.snippets.flatMap((s) => s.inputs.map((p) => resolve(root, p)));
-  await writeFilesAtomic(files, { inputs: [...mappings, ...inputs], cwd: io.cwd });
+  await writeFilesAtomic(files, { inputs: [...mappings, ...inputs], cwd: io.cwd, ...(out === undefined && { within: config.root }) });
   for (const [path, code] of files) io.stderr.write(`wrote ${shownPath(io.cwd, path)} (${code.length} characters)\n`);
   return EXIT_OK;
 }

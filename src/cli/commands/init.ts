@@ -69,7 +69,7 @@ export async function init(io: CliIo, options: InitOptions): Promise<number> {
   }
   const pkg = await packageJson(io.cwd);
   files.set(join(io.cwd, 'package.json'), pkg.text);
-  await writeFilesAtomic(files, { cwd: io.cwd });
+  await writeFilesAtomic(files, { cwd: io.cwd, within: io.cwd });
   for (const file of files.keys()) io.stderr.write(`wrote ${relative(io.cwd, file)}\n`);
   const code = await build(io, {});
   if (code !== 0) return code;

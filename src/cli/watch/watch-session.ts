@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../../config/resolve-config.js';
 import { sortFindings, type Finding } from '../../findings/finding.js';
 import { findMappings } from '../../project/find-mappings.js';
 import { createSandbox, type Sandbox } from '../../sandbox/index.js';
-import { toProjectPath } from '../../util/path.js';
+import { isInside, toProjectPath } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
 import { fromCompiled } from '../../validate/from-compiled.js';
 import { checkProject } from '../../project/check-project.js';
@@ -170,7 +170,8 @@ export class WatchSession {
             message: `${toProjectPath(config.root, path)} is hand-written, and a mapping compiles to the same name: it was not overwritten. Rename the mapping, or move the hand-written snippet`,
           })));
         }
-        await writeFilesAtomic(files, { inputs: mappings, cwd: this.#cwd });
+        // A folder in the project (the config's outDir is) stays in it through links, as with build.
+        await writeFilesAtomic(files, { inputs: mappings, cwd: this.#cwd, ...(isInside(config.root, config.outDir) && { within: config.root }) });
         written.push(...[...files.keys()].map((p) => relative(this.#cwd, p)));
       }
     }
