@@ -3,6 +3,7 @@ import { loadEsbuild } from '../util/load-esbuild.js';
 import type { Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
 import { createResolvePlugin, ENTRY_PREFIX } from './resolve-plugin.js';
+import { bundlerTsconfig } from './targets.js';
 
 export interface BundledMapping {
   /** Absolute path of the mapping file. */
@@ -67,6 +68,7 @@ async function bundleOnce(options: BundleOptions): Promise<BundleResult> {
       charset: 'utf8',
       legalComments: 'none',
       logLevel: 'silent',
+      tsconfigRaw: bundlerTsconfig(options.target),
       plugins: [createResolvePlugin(options.root)],
     });
     const bundles = options.files.map((file, index): BundledMapping => {

@@ -8,3 +8,13 @@ export const MAX_SNIPPET_CHARS = 51_200;
 
 /** The highest target: the unlowered build of a mapping that parity checks compare its snippet with. */
 export const REFERENCE_TARGET: Target = 'es2022';
+
+/**
+ * What esbuild takes in place of the project's tsconfig.json, which it would otherwise read (and
+ * follow its `extends` anywhere on the machine, quoting the file it reached in its errors: a
+ * cloned repository chooses both). The type check uses its own tsconfig too; the same strictness
+ * and target give class fields the semantics tsc checked them with.
+ */
+export function bundlerTsconfig(target: string): { compilerOptions: { strict: true; target: string } } {
+  return { compilerOptions: { strict: true, target } };
+}

@@ -6,6 +6,7 @@ import { isInside } from '../util/path.js';
 import { UserError } from '../util/errors.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
 import type { UserConfig } from './define-config.js';
+import { bundlerTsconfig } from '../compile/targets.js';
 
 export const CONFIG_FILES = ['dodo-transform.config.ts', 'dodo-transform.config.mts', 'dodo-transform.config.js', 'dodo-transform.config.mjs'];
 
@@ -35,6 +36,7 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
       platform: 'neutral',
       mainFields: ['module', 'main'],
       logLevel: 'silent',
+      tsconfigRaw: bundlerTsconfig('es2020'),
       alias: { 'dodo-transform': join(TOOL_ROOT, 'src', 'config', 'config-entry.ts') },
       plugins: [configImportsPlugin(dirname(file))],
     });

@@ -157,6 +157,17 @@ cases.push(['generate handler: an import by absolute path does not print the tar
   args: ['generate', 'handler', 'mappings/m.ts'],
   check: (r) => { expect(out(r)).not.toMatch(/TOP_SECRET_MARKER/); expect(out(r)).toMatch(/forbidden-import/); },
 }]);
+for (const [name, args] of [['build', ['build']], ['check without a config', ['check']]] as const) {
+  cases.push([`${name}: a tsconfig.json that extends a file outside the project is not read`, {
+    files: {
+      '__OUTSIDE__/secret.json': '{\n  "a": 1,\n  oops LINKED_SECRET_MARKER\n}\n',
+      ...(name === 'build' ? { 'dodo-transform.config.ts': CONFIG } : {}), 'mappings/m.ts': mapping(''),
+    },
+    setup: async (dir, outside) => { await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(outside, 'secret.json') })); },
+    args: [...args], codes: name === 'build' ? [0] : [1],
+    check: (r) => expect(out(r)).not.toMatch(/LINKED_SECRET_MARKER|oops/),
+  }]);
+}
 cases.push(['build: an import that leaves the project', {
   files: project({ 'mappings/m.ts': `import { defineMapping } from 'dodo-transform';\nimport { SECRET } from '../../../../../../../../etc/hostname';\nexport default defineMapping({ url: 'https://api.segment.io/v1/track', events: { 'payment.succeeded': () => ({ payload: { userId: String(SECRET), event: 'e' } }) } });\n` }),
   args: ['build'], check: (r) => expect(out(r)).toMatch(/forbidden-import/),
