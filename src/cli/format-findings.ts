@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { formatCodeFrame } from '../findings/code-frame.js';
 import type { Finding } from '../findings/finding.js';
-import { escapeLine, escapeText } from '../util/terminal-text.js';
+import { escapeLine } from '../util/terminal-text.js';
 import { unreadableReason } from '../util/user-files.js';
 
 /**
@@ -27,11 +27,13 @@ export function formatFindings(findings: readonly Finding[], root: string, cwd: 
   const blocks = findings.map((f) => {
     // Paths relative to where the user stands, so terminals and editors can open them.
     const shown = f.file ? relative(cwd, resolve(root, f.file)).split('\\').join('/') : '';
-    // Everything below may carry user text (file names, thrown messages, logs, source lines): escaped.
+    // Everything below may carry user text (file names, thrown messages, logs, source lines): escaped,
+    // newlines too: a thrown message's second line must not pass for a line of the report (or, in a CI
+    // log, for a workflow command such as ::add-mask::).
     const where = f.file ? escapeLine(`${shown}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}`) : '';
     const label = f.severity === 'error' ? colors.red('error') : colors.yellow('warning');
-    const lines = [`${where ? `${colors.cyan(where)}  ` : ''}${label}  ${escapeText(f.message)} ${colors.dim(`[${f.code}]`)}`];
-    for (const detail of f.details ?? []) lines.push(`    ${escapeText(detail)}`);
+    const lines = [`${where ? `${colors.cyan(where)}  ` : ''}${label}  ${escapeLine(f.message)} ${colors.dim(`[${f.code}]`)}`];
+    for (const detail of f.details ?? []) lines.push(`    ${escapeLine(detail)}`);
     const source = f.file && f.line ? read(f.file) : undefined;
     if (source !== undefined && f.line) lines.push(...formatCodeFrame(source, f.line, f.column ?? 1).map((l) => colors.dim(`  ${escapeLine(l)}`)));
     return lines.join('\n');

@@ -4,6 +4,7 @@ import { suggest } from '../util/suggest.js';
 
 import { isAbsolute, normalize } from 'node:path';
 import { unsafePathReason } from '../util/path.js';
+import { escapeLine } from '../util/terminal-text.js';
 
 // A config may come from a repository the user has just cloned: its paths are printed and
 // written to, so none may carry control characters, and the folders written to stay in the project.
@@ -40,11 +41,12 @@ export function getConfigProblems(value: unknown): string[] {
   const result = configSchema.safeParse(value);
   if (result.success) return [];
   return result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || '(config)';
+    // Keys are the config's own text: one with a newline must not start a line of its own.
+    const path = escapeLine(issue.path.map(String).join('.')) || '(config)';
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((k) => {
         const guess = suggest(k, Object.keys(configSchema.shape));
-        return `${issue.path.length ? `${path}.` : ''}${k}: unknown option${guess ? `; did you mean "${guess}"?` : ''}`;
+        return `${issue.path.length ? `${path}.` : ''}${escapeLine(k)}: unknown option${guess ? `; did you mean "${guess}"?` : ''}`;
       }).join('\n');
     }
     return `${path}: ${issue.message}`;

@@ -157,6 +157,17 @@ cases.push(['generate handler: an import by absolute path does not print the tar
   args: ['generate', 'handler', 'mappings/m.ts'],
   check: (r) => { expect(out(r)).not.toMatch(/TOP_SECRET_MARKER/); expect(out(r)).toMatch(/forbidden-import/); },
 }]);
+for (const [name, args] of [['validate', ['validate', 'nl.js']], ['preview', ['preview', 'nl.js', '-e', 'payment.succeeded']]] as const) {
+  cases.push([`${name}: newlines in a thrown message and in console output stay on their line`, {
+    files: { 'nl.js': 'function handler(webhook) {\n  console.log("a\\n::error file=README.md::forged");\n  throw new Error("x\\n::add-mask::secret\\n1 snippet, no problems");\n}\n' },
+    args: [...args], codes: [1],
+    check: (r) => {
+      expect(out(r)).not.toMatch(/^(::|1 snippet, no problems)/m);
+      expect(out(r)).toMatch(/Error: x\\n::add-mask::secret\\n1 snippet, no problems/);
+      expect(out(r)).toMatch(/nl\.js:3:9 {2}error/);
+    },
+  }]);
+}
 for (const [name, args] of [['build', ['build']], ['check without a config', ['check']]] as const) {
   cases.push([`${name}: a tsconfig.json that extends a file outside the project is not read`, {
     files: {

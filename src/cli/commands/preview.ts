@@ -12,7 +12,7 @@ import { groupSampleFindings } from '../reporters.js';
 import { createSandbox, type RunOutcome } from '../../sandbox/index.js';
 import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { MAX_SAMPLE_BYTES, MAX_SAMPLE_DEPTH } from '../../samples/load-samples.js';
-import { escapeJson, escapeLine, escapeText, hasControlCharacters } from '../../util/terminal-text.js';
+import { escapeJson, escapeLine, hasControlCharacters } from '../../util/terminal-text.js';
 import { UserError } from '../../util/errors.js';
 import { suggest } from '../../util/suggest.js';
 import { EVENT_TYPES } from '../../runtime/events/event-types.js';
@@ -115,11 +115,14 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
     return EXIT_PROBLEMS;
   }
   // Logs, messages, the URL, headers and body all come from user code: escaped for the terminal.
-  for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${escapeText(log.text)}\n`));
+  for (const log of outcome.logs) io.stderr.write(errColors.dim(`console.${log.level}: ${escapeLine(log.text)}\n`));
   if (!outcome.ok) {
-    const mapped = outcome.error.line !== undefined ? snippet.mapPosition?.(outcome.error.line, outcome.error.column ?? 1) : undefined;
+    // A compiled mapping's line is its TypeScript source's; a hand-written snippet's is its own.
+    const line = outcome.error.line;
+    const mapped = line === undefined ? undefined
+      : snippet.mapPosition ? snippet.mapPosition(line, outcome.error.column ?? 1) : { file: snippet.file, line, column: outcome.error.column ?? 1 };
     const where = mapped ? `${escapeLine(relative(io.cwd, resolve(root, mapped.file)))}:${mapped.line}:${mapped.column}  ` : '';
-    io.stderr.write(`${where}${errColors.red('error')}  ${escapeText(outcome.error.message)} [${outcome.error.kind}]\n`);
+    io.stderr.write(`${where}${errColors.red('error')}  ${escapeLine(outcome.error.message)} [${outcome.error.kind}]\n`);
     return EXIT_PROBLEMS;
   }
   const verdict = checkResult(outcome.result, { ...(typeof runtimeInput?.['url'] === 'string' && { inputUrl: runtimeInput['url'] }), ...(snippet.destination !== undefined && { declared: snippet.destination }) });
