@@ -22,6 +22,15 @@ export function findGuardedReads(code: string): GuardedAt | undefined {
     return undefined;
   }
   const guarded = new Set<string>();
+  try {
+    markGuarded(code, program, guarded);
+  } catch {
+    return undefined; // too deep to walk: the caller falls back to the line
+  }
+  return (line, column) => guarded.has(`${line}:${column}`);
+}
+
+function markGuarded(code: string, program: Node, guarded: Set<string>): void {
   fullAncestor(program, (node, _state, ancestors) => {
     // V8 locates a property read at the property's name (the walk does not visit the name of a
     // non-computed member), a destructured one at its binding.
@@ -38,7 +47,6 @@ export function findGuardedReads(code: string): GuardedAt | undefined {
       guarded.add(`${node.loc!.start.line}:${node.loc!.start.column + 1}`);
     }
   });
-  return (line, column) => guarded.has(`${line}:${column}`);
 }
 
 function skipSpace(code: string, from: number): number {

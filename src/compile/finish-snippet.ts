@@ -15,7 +15,7 @@ import { emitSnippet, formatHeader, getBodyOffset } from './emit-snippet.js';
 import { readSources } from './source-hash.js';
 import { TEMPLATES_DIR } from '../templates/list-templates.js';
 import { inspectMapping } from './inspect-mapping.js';
-import { findCredentialLiterals } from '../validate/check-source.js';
+import { findCredentialLiterals, isStackOverflow } from '../validate/check-source.js';
 import { createPositionMapper } from './map-position.js';
 import { hashSources } from './source-hash.js';
 import { splitExports } from './split-exports.js';
@@ -31,20 +31,26 @@ export async function finishSnippet(root: string, bundle: BundledMapping, minify
   } catch (error) {
     return { findings: [unparsable(error, source, mapPosition)] };
   }
-  const findings: Finding[] = analyzeProgram(ast).map((issue) => {
-    const { line: _line, column: _column, ...rest } = issue;
-    return { ...rest, ...(mapPosition(issue.line, issue.column) ?? { file: source }) };
-  });
-
-  // Credentials pasted into a mapping end up in the snippet: said at the TypeScript line. The
-  // tool's own modules (dodo-transform:*) map to nothing and are skipped.
-  for (const issue of findCredentialLiterals(ast)) {
-    const { line, column, ...rest } = issue;
-    const mapped = mapPosition(line, column);
-    if (mapped) findings.push({ ...rest, ...mapped });
+  let findings: Finding[];
+  let module: ReturnType<typeof splitExports>;
+  try {
+    findings = analyzeProgram(ast).map((issue) => {
+      const { line: _line, column: _column, ...rest } = issue;
+      return { ...rest, ...(mapPosition(issue.line, issue.column) ?? { file: source }) };
+    });
+    // Credentials pasted into a mapping end up in the snippet: said at the TypeScript line. The
+    // tool's own modules (dodo-transform:*) map to nothing and are skipped.
+    for (const issue of findCredentialLiterals(ast)) {
+      const { line, column, ...rest } = issue;
+      const mapped = mapPosition(line, column);
+      if (mapped) findings.push({ ...rest, ...mapped });
+    }
+    module = splitExports(bundle.code, ast);
+  } catch (error) {
+    // A tree acorn could build but a walk over it could not: as deep as the parse failing.
+    if (!isStackOverflow(error)) throw error;
+    return { findings: [unparsable(new RangeError('stack space'), source, mapPosition)] };
   }
-
-  const module = splitExports(bundle.code, ast);
   const sources = await readSources(root, bundle.inputBytes);
   findings.push(...findOutsideReferences(root, sources));
   const mappingName = module.exports['mapping'] ?? '';

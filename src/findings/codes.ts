@@ -39,6 +39,7 @@ export const FINDING_CODES = {
   'handler-shape': error('the snippet is not exactly one top-level function handler(webhook)'),
   'module-syntax': error('import, export or top-level await: the runtime pastes code into a function body'),
   'snippet-too-small': error('the runtime rejects code shorter than 10 characters'),
+  'too-deep-to-analyse': warning('the snippet nests too deeply for the static checks: they were skipped, and it ran on every sample'),
   'credential-literal': warning('a string literal that looks like a credential: snippets get pasted and shared'),
   // Running samples
   'runtime-error': error('the snippet threw on a sample'),

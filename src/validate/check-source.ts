@@ -26,8 +26,34 @@ export function checkSnippetSource(code: string, file: string): Finding[] {
   try {
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', locations: true });
   } catch (error) {
+    // The parser's stack is smaller than the engine's: code V8 runs may be too deep for it.
+    if (isStackOverflow(error)) return [...findings, tooDeep(file)];
     return [...findings, moduleOrSyntaxError(code, file, error as SyntaxError & { loc?: { line: number; column: number } })];
   }
+  try {
+    findings.push(...checkProgram(program, file));
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    findings.push(tooDeep(file));
+  }
+  return findings;
+}
+
+/** Whether acorn or a walk over its tree ran out of stack (thousands of nested blocks or ternaries). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || /stack space/i.test(String((error as Error | undefined)?.message));
+}
+
+function tooDeep(file: string): Finding {
+  return {
+    code: 'too-deep-to-analyse', severity: 'warning', file,
+    message: 'the snippet nests too deeply for the static checks, so they were skipped; it was still run on every sample. Flatten the nesting (a lookup table, early returns) to have it checked',
+  };
+}
+
+function checkProgram(program: Program, file: string): Finding[] {
+  const findings: Finding[] = [];
+  const at = (f: Omit<Finding, 'file'>): Finding => ({ file, ...f });
   const handlers = program.body.filter((n) => n.type === 'FunctionDeclaration' && n.id?.name === 'handler');
   if (handlers.length !== 1) {
     findings.push(at({ code: 'handler-shape', severity: 'error', message: handlers.length === 0 ? 'no top-level `function handler(webhook)` is declared' : '`function handler` is declared more than once' }));

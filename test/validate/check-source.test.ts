@@ -55,4 +55,13 @@ describe('static checks of a pasted snippet', () => {
     expect(codes(wrap('  webhook.url = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";'))).toEqual([]);
     expect(codes(wrap('  webhook.payload = { writeKey: webhook.env.SEGMENT_WRITE_KEY, note: "hello world, this is long" };'))).toEqual([]);
   });
+
+  it('a snippet nested deeper than the parser or a walk can follow gets one warning, not a crash or a false syntax error', () => {
+    const blocks = (n: number) => wrap(`${'  {'.repeat(n)} webhook.a = 1; ${'}'.repeat(n)}`);
+    const ternaries = (n: number) => wrap(`  webhook.a = ${'b ? 1 : '.repeat(n)}0;`);
+    expect(codes(blocks(3000))).toEqual(['warning too-deep-to-analyse']);
+    expect(codes(ternaries(5000))).toEqual(['warning too-deep-to-analyse']);
+    // A broken one that is not deep is still a syntax error.
+    expect(codes(blocks(3).replace('webhook.a = 1;', 'webhook.a = ;'))).toEqual(['error syntax-error@2']);
+  });
 });
