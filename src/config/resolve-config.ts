@@ -53,6 +53,12 @@ export async function resolveConfig(input: ConfigInput): Promise<ResolvedConfig>
   };
 }
 
+/** The project folder resolveConfig would settle on, without loading the config file. */
+export function findProjectRoot(cwd: string): string {
+  const configFile = findConfigFile(cwd);
+  return configFile ? dirname(configFile) : findPackageRoot(cwd);
+}
+
 function findPackageRoot(cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;

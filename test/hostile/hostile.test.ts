@@ -157,6 +157,18 @@ cases.push(['generate handler: an import by absolute path does not print the tar
   args: ['generate', 'handler', 'mappings/m.ts'],
   check: (r) => { expect(out(r)).not.toMatch(/TOP_SECRET_MARKER/); expect(out(r)).toMatch(/forbidden-import/); },
 }]);
+for (const [name, args] of [['import', ['import', 's/pw.js']], ['copy', ['copy', 's/pw.js', '--print']]] as const) {
+  cases.push([`${name}: a snippet that is a symbolic link out of the project is not read`, {
+    files: { '__OUTSIDE__/pw.js': 'root:x:0:0 LINKED_SECRET_MARKER\n', 'package.json': '{}\n' },
+    setup: async (dir, outside) => { await mkdir(join(dir, 's')); await symlink(join(outside, 'pw.js'), join(dir, 's', 'pw.js')); },
+    args: [...args], codes: [2],
+    check: (r) => {
+      expect(out(r)).toMatch(/s\/pw\.js: is a symbolic link out of the project/);
+      expect(out(r)).not.toMatch(/LINKED_SECRET_MARKER/);
+      expect(existsSync(join(r.dir, 'mappings'))).toBe(false);
+    },
+  }]);
+}
 for (const [name, args] of [['validate', ['validate', 'nl.js']], ['preview', ['preview', 'nl.js', '-e', 'payment.succeeded']]] as const) {
   cases.push([`${name}: newlines in a thrown message and in console output stay on their line`, {
     files: { 'nl.js': 'function handler(webhook) {\n  console.log("a\\n::error file=README.md::forged");\n  throw new Error("x\\n::add-mask::secret\\n1 snippet, no problems");\n}\n' },

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { isInside, shownPath } from '../../util/path.js';
 import { currentSourceHash } from '../../compile/source-hash.js';
 import { readGeneratedSource, readSourceHash } from '../../compile/emit-snippet.js';
-import { readBounded } from '../../util/user-files.js';
+import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { escapeLine } from '../../util/terminal-text.js';
 import { sortFindings } from '../../findings/finding.js';
 import { TOOL_ROOT } from '../../util/tool-info.js';
@@ -51,6 +51,8 @@ function formatMessage(what: string, delivery: Delivery): string {
 export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {}): Promise<number> {
   const input = resolveInput(io.cwd, options.input);
   const config = await loadProjectConfig(io, options);
+  // As validate: a regular file, not a link out of the project.
+  if (!input.template) assertReadableFile(input.path, options.input, config.root);
   const noteLabel = createColors(io, 'stderr').yellow('note:');
   for (const note of await copyNotes(io.cwd, config.root, input, options.input)) io.stderr.write(`${noteLabel} ${note}\n`);
   // Templates compile relative to the tool, as in `generate handler --template`.

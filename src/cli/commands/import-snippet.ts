@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { resolveConfig } from '../../config/resolve-config.js';
+import { findProjectRoot } from '../../config/resolve-config.js';
 import { UserError } from '../../util/errors.js';
 import { shownPath, unsafePathReason } from '../../util/path.js';
 import { writeFilesAtomic } from '../../util/write-atomic.js';
@@ -26,8 +26,9 @@ export interface ImportSnippetOptions {
  */
 export async function importSnippet(io: CliIo, options: ImportSnippetOptions): Promise<number> {
   const input = resolve(io.cwd, options.file);
-  // Read as validate reads a snippet: a regular file only, and never more than a snippet may hold.
-  assertReadableFile(input, options.file);
+  // Read as validate reads a snippet: a regular file only, not a link out of the project, and never
+  // more than a snippet may hold.
+  assertReadableFile(input, options.file, findProjectRoot(io.cwd));
   const read = await readBounded(input, MAX_SNIPPET_CHARS * 4);
   if (read.truncated) throw new UserError(`${options.file}: ${read.bytes} bytes is too large for a snippet (the dashboard takes ${MAX_SNIPPET_CHARS} characters)`);
   const code = read.text;
@@ -39,7 +40,7 @@ export async function importSnippet(io: CliIo, options: ImportSnippetOptions): P
   const toStdout = options.out === '-';
   const name = basename(input, extname(input));
   const out = toStdout ? undefined
-    : options.out !== undefined ? resolve(io.cwd, options.out) : join((await resolveConfig({ cwd: io.cwd })).root, 'mappings', `${name}.ts`);
+    : options.out !== undefined ? resolve(io.cwd, options.out) : join(findProjectRoot(io.cwd), 'mappings', `${name}.ts`);
   // Paths as the user would type them from here; absolute when outside the working directory.
   const shown = (path: string) => shownPath(io.cwd, path);
   // The mapping's file name goes into its snippet's header comment: compile refuses what it could not write there.
