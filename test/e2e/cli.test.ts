@@ -50,6 +50,8 @@ describe('dodo-transform (spawned)', () => {
     expect(run.code).toBe(2);
     const available = (await readdir(join(REPO_ROOT, 'templates'))).map((f) => f.replace(/\.ts$/, '')).sort().join(', ');
     expect(run.stderr).toBe(`error: unknown template "segmnt"; did you mean "segment"? Available: ${available}\n`);
+    const none = await runCli(['generate', 'handler', '--template', 'qqqq']);
+    expect(none.stderr).toBe(`error: unknown template "qqqq". Available: ${available}\n`);
   });
 
   it('an invalid flag value is a usage error (exit 2)', async () => {

@@ -26,7 +26,7 @@ export function getTemplatePath(name: string): string {
   if (/^[a-z0-9-]+$/.test(name) && existsSync(path)) return path;
   const names = listTemplateNames();
   const guess = suggest(name, names);
-  throw new UserError(`unknown template "${name}"${guess ? `; did you mean "${guess}"?` : ''} Available: ${names.join(', ')}`);
+  throw new UserError(`unknown template "${name}"${guess ? `; did you mean "${guess}"?` : '.'} Available: ${names.join(', ')}`);
 }
 
 /**

@@ -74,6 +74,8 @@ export async function init(io: CliIo, options: InitOptions): Promise<number> {
   const code = await build(io, {});
   if (code !== 0) return code;
   const how = (name: string) => { const key = pkg.scripts.find((k) => k === name || k.endsWith(`:${name}`)); return key ? `npm run ${key}` : `npx dodo-transform ${name}`; };
-  io.stderr.write(`\nNext: npm install, then edit mappings/${template}.ts and run ${how('build')} (CI: ${how('check')}).\n`);
+  // npm install only if the project does not have the tool yet (init run through npx).
+  const installed = existsSync(join(io.cwd, 'node_modules', 'dodo-transform', 'package.json'));
+  io.stderr.write(`\nNext: ${installed ? '' : 'npm install, then '}edit mappings/${template}.ts and run ${how('build')} (CI: ${how('check')}).\n`);
   return EXIT_OK;
 }
