@@ -154,6 +154,8 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   /** Event types with a request that kept the input's URL. */
   const keptUrl = new Set<string>();
   const summaries = new Map<string, EventSummary>();
+  // The findings of each run with env, by index: its run without env is judged against them.
+  const envRunFindings = new Map<number, Finding[]>();
   const results: SampleRun[] | undefined = options.keepResults ? [] : undefined;
 
   for (const [index, input] of options.inputs.entries()) {
@@ -188,14 +190,18 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     if (logs.length) for (const f of findings) f.logs = logs;
     let shown = findings;
     if (input.withEnv !== undefined) {
-      const paired = pairedWithEnv(snippet, input, outcome, options.inputs[input.withEnv]!, outcomes[input.withEnv], findings);
+      const paired = pairedWithEnv(snippet, input, outcome, options.inputs[input.withEnv]!, outcomes[input.withEnv], findings, envRunFindings.get(input.withEnv) ?? []);
       if (paired !== undefined) shown = paired;
+    } else if (input.env !== undefined) {
+      envRunFindings.set(index, findings);
     }
     report.findings.push(...shown);
 
     const summary = summaries.get(input.eventType) ?? { event: input.eventType, runs: 0, passed: 0, warned: 0, failed: 0, cancelled: 0 };
     summary.runs++;
-    const counted = shown === findings ? findings : shown.length > 0 ? shown : findings;
+    // A run without env counts what it shares with the run with env (said there) beside what it says itself.
+    const shared = input.withEnv === undefined || shown === findings ? [] : findings.filter((f) => (envRunFindings.get(input.withEnv!) ?? []).some((e) => findingKey(e) === findingKey(f)));
+    const counted = shown === findings ? findings : shown.length > 0 ? [...shown, ...shared] : findings;
     const status: SampleRun['status'] = limits.collapsed.has(index) || counted.some((f) => f.severity === 'error') ? 'fail'
       : counted.length > 0 ? 'warn' : cancelled ? 'cancel' : 'pass';
     if (status === 'fail') summary.failed++;
@@ -284,13 +290,16 @@ function limitFindings(snippet: SnippetUnderTest, inputs: readonly SampleInput[]
  * A different result that is broken (a runtime error, an error finding, "undefined" in a string
  * the env run did not have): one env-missing warning instead. Otherwise its findings stand.
  */
-function pairedWithEnv(snippet: SnippetUnderTest, input: SampleInput, outcome: RunOutcome, envInput: SampleInput, envOutcome: RunOutcome | undefined, findings: Finding[]): Finding[] | undefined {
+function pairedWithEnv(snippet: SnippetUnderTest, input: SampleInput, outcome: RunOutcome, envInput: SampleInput, envOutcome: RunOutcome | undefined, found: Finding[], envFound: readonly Finding[]): Finding[] | undefined {
   if (envOutcome === undefined) return undefined;
   // The returned webhook carries the env it was given: the runtime ignores it, and so does this comparison.
   const sent = (result: unknown) => (result !== null && typeof result === 'object' && !Array.isArray(result) ? { ...result, env: undefined } : result);
   const same = outcome.ok && envOutcome.ok ? formatGolden(sent(outcome.result)) === formatGolden(sent(envOutcome.result))
     : !outcome.ok && !envOutcome.ok && outcome.error.message === envOutcome.error.message;
   if (same) return [];
+  // What the run with env also has is not the absent env's doing: said once, for the env run.
+  const envSays = new Set(envFound.map(findingKey));
+  const findings = found.filter((f) => !envSays.has(findingKey(f)));
   const env = envInput.env ?? {};
   const undefinedAt = outcome.ok ? findUndefinedText(outcome.result, '$') : undefined;
   const envHasUndefined = envOutcome.ok && findUndefinedText(envOutcome.result, '$') !== undefined;
@@ -298,8 +307,10 @@ function pairedWithEnv(snippet: SnippetUnderTest, input: SampleInput, outcome: R
   let what: string | undefined;
   if (!outcome.ok) what = `it throws: ${outcome.error.message}`;
   else if (undefinedAt !== undefined && !envHasUndefined) what = "it sends the text \"undefined\"";
-  else if (firstError) what = `${firstError.message}${firstError.jsonPath ? ` at ${firstError.jsonPath}` : ''} [${firstError.code}]`;
-  if (what === undefined) return undefined;
+  else if (emptyCredentials(outcome.result) !== undefined && (!envOutcome.ok || emptyCredentials(envOutcome.result) === undefined)) {
+    what = `its ${emptyCredentials(outcome.result)} header carries no credentials`;
+  } else if (firstError) what = `${firstError.message}${firstError.jsonPath ? ` at ${firstError.jsonPath}` : ''} [${firstError.code}]`;
+  if (what === undefined) return findings.length < found.length ? findings : undefined;
   const envText = envOutcome.ok ? JSON.stringify(sent(envOutcome.result)) ?? '' : '';
   const read = Object.keys(env).filter((k) => (env[k]!.length > 0 && envText.includes(JSON.stringify(env[k]).slice(1, -1))) || (!outcome.ok && outcome.error.message.includes(k)));
   const names = (read.length > 0 ? read : Object.keys(env)).map((k) => `webhook.env.${k}`);
@@ -309,9 +320,21 @@ function pairedWithEnv(snippet: SnippetUnderTest, input: SampleInput, outcome: R
     ...base,
     code: 'env-missing', severity: 'warning', event: input.eventType, sample: input.name,
     ...(outcome.ok && undefinedAt !== undefined && { jsonPath: undefinedAt }),
-    message: `without ${names.join(', ')} the request breaks (${what}); the runtime may omit env: guard it, e.g. \`if (!${first.replace('webhook.env.', 'webhook.env?.')}) return skip()\``,
+    message: `without ${names.join(', ')} the request breaks (${what}); the runtime may omit env: guard it, e.g. \`if (!${first.replace('webhook.env.', 'webhook.env?.')}) ${
+      // A mapping cancels with its helper; a hand-written snippet sets the flag itself.
+      snippet.mapPosition ? 'return skip();' : '{ webhook.cancel = true; return webhook; }'}\``,
   }];
 }
+
+/** An auth header left empty or with a bare scheme ("Bearer "): the name of the first such header. */
+function emptyCredentials(result: unknown): string | undefined {
+  const headers = (result as { headers?: unknown } | null)?.headers;
+  if (headers === null || typeof headers !== 'object') return undefined;
+  return Object.entries(headers).find(([name, value]) => AUTH_HEADER.test(name) && typeof value === 'string' && /^\s*(?:(?:Bearer|Basic|Token|Bot)\s*)?$/i.test(value))?.[0];
+}
+const AUTH_HEADER = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token)$/i;
+
+const findingKey = (f: Finding) => `${f.code}|${f.jsonPath ?? ''}|${f.message}`;
 
 /** The JSON path of the first string that contains the text "undefined", if any. */
 function findUndefinedText(value: unknown, path: string): string | undefined {

@@ -73,6 +73,22 @@ describe('webhook.env', () => {
     expect(first?.message).toMatch(/^without webhook\.env\.KEY_A the request breaks/);
   });
 
+  it('without env, an empty "Bearer " header is env-missing with plain-JS advice; an error the env run has too is not blamed on env', async () => {
+    // GET with a body: an error whatever env holds; the empty token is what env changes.
+    const snippet = `function handler(webhook) {\n  webhook.method = 'GET';\n  webhook.url = 'https://hooks.acme-shop.io/x';\n  webhook.headers = { Authorization: 'Bearer ' + ((webhook.env || {}).KEY_A || '') };\n  webhook.payload = { id: webhook.payload.data.payment_id };\n  return webhook;\n}\n`;
+    await writeFile(join(dir, 'empty-bearer.js'), snippet);
+    const run = await runCli(['validate', 'empty-bearer.js', '-e', 'payment.succeeded', '--env', 'KEY_A=alpha_123456', '--reporter', 'json'], { cwd: dir });
+    const report = JSON.parse(run.stdout) as Json;
+    const missing = report.findings.filter((f) => f.code === 'env-missing');
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing[0]!.message).toMatch(/^without webhook\.env\.KEY_A the request breaks \(its Authorization header carries no credentials\)/);
+    expect(missing[0]!.message).toContain('{ webhook.cancel = true; return webhook; }');
+    expect(missing.some((f) => /GET/.test(f.message))).toBe(false);
+    // The shared error makes every run fail, with env or without.
+    const events = report.summaries[0]!.events[0] as { runs: number; failed: number };
+    expect(events.failed).toBe(events.runs);
+  });
+
   it('env in the config is used, and --env wins over it (preview, check)', async () => {
     const project = await mkdtemp(join(tmpdir(), 'dodo-transform-env-'));
     await writeFile(join(project, 'package.json'), '{ "name": "env", "type": "module" }\n');
