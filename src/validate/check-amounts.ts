@@ -27,6 +27,9 @@ export function checkAmounts(payload: unknown, event: unknown, destination?: str
   const issues: ResultIssue[] = destination === undefined ? [] : unitFindings(payload, event, destination);
   const amounts = eventMoney(event).amounts.filter((a) => a.exponent !== 2 && a.wrong !== a.major);
   if (amounts.length === 0) return issues;
+  // Where the destination reads the key in minor units, the fix is to send Dodo's amount as it is.
+  const minorKeys = destination === undefined ? undefined : getDestination(destination)?.money;
+  const readsMinor = (key: string) => minorKeys?.unit === 'minor' && minorKeys.keys.includes(key);
   for (const [path, key, value] of leaves(payload, '$.payload', '')) {
     const a = amounts.find((x) => wrongShape(value, key, x));
     if (!a) continue;
@@ -34,10 +37,13 @@ export function checkAmounts(payload: unknown, event: unknown, destination?: str
     const how = value === a.wrong || value === a.wrong.toFixed(2) ? `${fields} / 100` : `${fields} / 100, rounded`;
     issues.push({
       code: 'wrong-decimals', severity: 'error', jsonPath: path,
-      message: `${JSON.stringify(value)} is ${how}, but ${a.currency} has ${getCurrencyExponent(a.currency)} decimals: the amount is ${a.major} ${a.currency}; use toMajorUnits(${a.field}, currency)`,
+      message: `${JSON.stringify(value)} is ${how}, but ${a.currency} has ${getCurrencyExponent(a.currency)} decimals: the amount is ${a.major} ${a.currency}; ` +
+        (readsMinor(key) ? `${getDestination(destination!)!.title} reads ${key} in minor units: send ${a.field} unchanged` : `use toMajorUnits(${a.field}, currency)`),
     });
   }
-  return issues;
+  // The unit warning says less than the error at the same place.
+  const wrong = new Set(issues.filter((x) => x.code === 'wrong-decimals').map((x) => x.jsonPath));
+  return issues.filter((x) => x.code !== 'major-units' || !wrong.has(x.jsonPath));
 }
 
 /**

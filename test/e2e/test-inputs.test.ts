@@ -85,7 +85,7 @@ describe('webhook.env', () => {
     expect(missing[0]!.message).toContain('{ webhook.cancel = true; return webhook; }');
     expect(missing.some((f) => /GET/.test(f.message))).toBe(false);
     // The shared error makes every run fail, with env or without.
-    const events = report.summaries[0]!.events[0] as { runs: number; failed: number };
+    const events = report.summaries[0]!.events[0] as unknown as { runs: number; failed: number };
     expect(events.failed).toBe(events.runs);
   });
 

@@ -38,6 +38,14 @@ describe('wrong-decimals', () => {
     expect(checkAmounts({ properties: { revenue: 4500 } }, event('JPY'), 'segment')).toEqual([]);
   });
 
+  it('where the destination reads minor units, wrong-decimals says to send the amount unchanged, once', () => {
+    const [only, ...rest] = checkAmounts({ amount: 45 }, event('JPY'), 'dub');
+    expect(rest).toEqual([]);
+    expect(only?.code).toBe('wrong-decimals');
+    expect(only?.message).toMatch(/; Dub reads amount in minor units: send total_amount unchanged$/);
+    expect(checkAmounts({ revenue: 45 }, event('JPY'), 'segment')[0]?.message).toMatch(/use toMajorUnits\(total_amount, currency\)$/);
+  });
+
   it('does not flag the right value, or /100 for a two-decimal currency', () => {
     expect(checkAmounts({ revenue: 4500 }, event('JPY'))).toEqual([]);
     expect(checkAmounts({ revenue: 45 }, event('USD'))).toEqual([]);
