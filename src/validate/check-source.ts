@@ -6,6 +6,7 @@ import { checkStringAmounts } from '../analyze/string-amounts.js';
 import { MAX_SNIPPET_CHARS } from '../compile/targets.js';
 import type { Finding } from '../findings/finding.js';
 import { describeCredential } from './credentials.js';
+import { withPlainAdvice } from './plain-advice.js';
 
 /** The runtime rejects code shorter than this. */
 export const MIN_SNIPPET_CHARS = 10;
@@ -31,7 +32,7 @@ export function checkSnippetSource(code: string, file: string): Finding[] {
     return [...findings, moduleOrSyntaxError(code, file, error as SyntaxError & { loc?: { line: number; column: number } })];
   }
   try {
-    findings.push(...checkProgram(program, file));
+    findings.push(...withPlainAdvice(checkProgram(program, file)));
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     findings.push(tooDeep(file));

@@ -12,6 +12,7 @@ import type { RunOutcome, Sandbox } from '../sandbox/index.js';
 import { preparedInput, withInputUrl } from '../sandbox/input-text.js';
 import { checkAmounts } from './check-amounts.js';
 import { unknownFieldFindings } from './check-reads.js';
+import { withPlainAdvice } from './plain-advice.js';
 import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
@@ -219,6 +220,11 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
   report.destinations = [...destinations].sort();
   report.summary = [...summaries.values()];
   if (results) report.results = results;
+  // A hand-written snippet has no mapping helpers: its advice is said in plain JavaScript.
+  if (!snippet.mapPosition) {
+    report.findings = withPlainAdvice(report.findings);
+    for (const result of results ?? []) result.findings = withPlainAdvice(result.findings);
+  }
   return report;
 }
 

@@ -123,6 +123,8 @@ export const closeCrm = defineDestination({
   hosts: CLOSE_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  // An opportunity's value is in cents ("value": 50000 shows as $500).
+  money: { unit: 'minor', keys: ['value'] },
   markup: { html: ['$.note_html'] },
   routes: CLOSE_ENDPOINTS,
   unknownRoute: {
