@@ -11,7 +11,7 @@ import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunOutcome, Sandbox } from '../sandbox/index.js';
 import { preparedInput, withInputUrl } from '../sandbox/input-text.js';
 import { checkAmounts } from './check-amounts.js';
-import { unknownFieldFindings } from './check-reads.js';
+import { knownFieldPaths, unknownFieldFindings } from './check-reads.js';
 import { withPlainAdvice } from './plain-advice.js';
 import { checkText } from './check-text.js';
 import { checkResult, toFinding } from './check-result.js';
@@ -180,7 +180,7 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
       ];
       findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
     } else if (!limits.collapsed.has(index)) {
-      findings.push(runtimeFinding(snippet, input, outcome));
+      findings.push(runtimeFinding(snippet, input, outcome, knownFieldPaths(options.inputs)));
     }
     const reference = referenceOutcomes.get(index);
     if (reference && outcome.ok) findings.push(...parityFindings(snippet, input, outcome, reference));
@@ -372,7 +372,7 @@ function runtimeEscapes(snippet: SnippetUnderTest, inputs: readonly SampleInput[
   }));
 }
 
-function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>): Finding {
+function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>, known?: ReadonlyMap<string, ReadonlySet<string>>): Finding {
   const { error } = outcome;
   const mapped = error.line !== undefined && snippet.mapPosition ? snippet.mapPosition(error.line, error.column ?? 1) : undefined;
   const where = mapped ?? { file: snippet.file, ...(error.line !== undefined && { line: error.line, column: error.column ?? 1 }) };
@@ -382,8 +382,22 @@ function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: 
     ...where,
     event: input.eventType,
     sample: input.name,
-    message: error.message + nullableHint(input, error.message),
+    message: error.message + (absentFieldHint(input, outcome, known) || nullableHint(input, error.message)),
   };
+}
+
+/**
+ * A TypeError right after reading a field the event type never has (`customer` on a license
+ * key): that field is the cause, not a missing guard on a nullable one.
+ */
+function absentFieldHint(input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>, known: ReadonlyMap<string, ReadonlySet<string>> | undefined): string {
+  const fields = known?.get(input.eventType);
+  if (!fields || !/^TypeError: .*\bundefined\b/.test(outcome.error.message)) return '';
+  const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
+  const read = [...(outcome.reads ?? [])].reverse().find((r) => !fields.has(r.path) && !/(^|\.)metadata(\.|$)/.test(parentOf(r.path)) &&
+    (parentOf(r.path) === 'payload' || fields.has(parentOf(r.path))));
+  if (!read) return '';
+  return ` (${read.path.replace(/^payload\.(data\.)?/, '')} does not exist on ${input.eventType} events, so it is undefined here: read it only for the events that have it)`;
 }
 
 /**

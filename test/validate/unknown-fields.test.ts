@@ -72,6 +72,14 @@ describe('unknown fields', () => {
     expect(await judged('  var v = d.discount_id > 0 ? 1 : 0;')).toEqual(['4']);
   });
 
+  it('a TypeError after reading a field the event never has names that field, not a missing guard', async () => {
+    const code = 'function handler(webhook) {\n  var d = webhook.payload.data;\n  webhook.url = "https://api.segment.io/v1/track";\n  webhook.payload = { userId: d.customer.email, event: "E" };\n  return webhook;\n}\n';
+    const errors = (await findings(code, ['license_key.created'])).filter((f) => f.code === 'runtime-error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const f of errors) expect(f.message).toMatch(/^TypeError: .*\(customer does not exist on license_key\.created events, so it is undefined here/);
+    expect(errors.some((f) => /nullable field is used without a guard/.test(f.message))).toBe(false);
+  });
+
   it('is quiet on fields that exist, on nullable fields, on metadata keys and on guards with in', async () => {
     const code = [
       'function handler(webhook) {',
