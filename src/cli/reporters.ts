@@ -13,10 +13,10 @@ export type { Report } from '../project/report.js';
 /**
  * What a sample's finding says without the sample's own values: "\"Paid undefined by Ada\" contains
  * undefined" and "\"Paid undefined by Zoë\" contains undefined" are one problem, as are the same
- * wrong decimals of two events' amounts.
+ * wrong decimals of two events' amounts. A quote cut short ends with "…" instead of its closing quote.
  */
 const messageShape = (f: Finding): string => (f.event === undefined ? f.message
-  : f.message.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/ on the [\w-]+ variant/g, '').replace(/\d+(?:[.,]\d+)*/g, '#'));
+  : f.message.replace(/"(?:[^"\\…]|\\[^…])*\\?(?:"|…)/g, '""').replace(/ on the [\w-]+ variant/g, '').replace(/\d+(?:[.,]\d+)*/g, '#'));
 
 /** Findings of many samples that say the same thing at the same place are shown once, with a count. */
 export function groupSampleFindings(findings: readonly Finding[]): Finding[] {

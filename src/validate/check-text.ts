@@ -98,15 +98,33 @@ const GARBAGE: readonly { pattern: RegExp; what: string; severity: 'error' | 'wa
 /** Any of GARBAGE's patterns: most strings match none, and one test rules them all out. */
 const ANY_GARBAGE = /undefined|NaN|\[object Object\]|Invalid Date|1970|null/;
 
+/** The strings inside `value` when it is the JSON text of an object or array, one per line. */
+function jsonStrings(value: string): string | undefined {
+  if (!/^\s*[[{]/.test(value)) return undefined;
+  let parsed: unknown;
+  try { parsed = JSON.parse(value); } catch { return undefined; }
+  const out: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 32) return;
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, depth + 1));
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach((x) => walk(x, depth + 1));
+  };
+  walk(parsed, 0);
+  return out.join('\n');
+}
+
 function checkGarbage(leaves: readonly Leaf[], facts: EventFacts, input: TextCheckInput): ResultIssue[] {
   const issues: ResultIssue[] = [];
   const variant = input.sample.startsWith('builtin/') ? ` on the ${input.sample.slice('builtin/'.length)} variant` : '';
   // The URL and headers have their own check (undefined-in-request).
   for (const { path, value } of leaves) {
     if (!path.startsWith('$.payload') || !ANY_GARBAGE.test(value)) continue;
+    // A JSON body sent as text: its null literals are JSON's, only the text in it can be garbage.
+    const text = jsonStrings(value) ?? value;
     for (const [index, g] of GARBAGE.entries()) {
       // Text that is in the event itself (a customer literally named "null") is not garbage.
-      if (facts.garbageInEvent[index] || !g.pattern.test(value)) continue;
+      if (facts.garbageInEvent[index] || !g.pattern.test(text)) continue;
       issues.push({
         code: 'rendered-garbage', severity: g.severity, jsonPath: path,
         message: `${quote(value)} contains ${g.what}${variant}; guard the field (e.g. \`x ?? "—"\`, or skip the line when it is null)`,

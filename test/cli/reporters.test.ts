@@ -18,6 +18,11 @@ describe('terminal report order and grouping', () => {
     expect(grouped[0]!.message).toMatch(/^"Paid undefined by Ada" contains .* \(on 3 samples, e.g. payment.succeeded builtin\/base, /);
   });
 
+  it('groups quotes cut short with "…", also inside an escape', () => {
+    const cut = (quoted: string, event: string): Finding => ({ code: 'zapier.string-body', severity: 'error', file: 's.js', event, sample: 'builtin/base', jsonPath: '$.payload', message: `The body is the string "${quoted}…: send an object` });
+    expect(groupSampleFindings([cut('{\\"event\\":\\"payment.failed\\",\\"id\\', 'payment.failed'), cut('{\\"event\\":\\"dispute.opened\\"', 'dispute.opened'), cut('plain text', 'refund.succeeded')])).toHaveLength(1);
+  });
+
   it('keeps different problems at one place apart', () => {
     const nan: Finding = { ...garbage('x', 'payment.succeeded', 'builtin/base'), message: '"Paid NaN" contains "NaN" (arithmetic on a missing or non-numeric value); guard the field' };
     expect(groupSampleFindings([garbage('Paid undefined', 'payment.succeeded', 'builtin/base'), nan])).toHaveLength(2);

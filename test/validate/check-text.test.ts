@@ -78,6 +78,12 @@ describe('rendered garbage', () => {
     expect(issue?.message).toMatch(/nullable-absent variant/);
     expect(codes({ text: 'Cancelled on 4 Aug 2025' }, absent)).toEqual([]);
   });
+
+  it('in a JSON body sent as text, JSON null is no garbage but the text in it is', () => {
+    expect(codes({ body: JSON.stringify({ id: null, plan: 'pro' }) }, absent)).toEqual([]);
+    expect(codes({ body: JSON.stringify({ id: null, plan: 'Plan: undefined' }) }, absent)).toEqual(['rendered-garbage $.payload.body']);
+    expect(codes({ text: 'Plan: null' }, absent)).toEqual(['rendered-garbage $.payload.text']);
+  });
 });
 
 describe('customer text injected unescaped', () => {
