@@ -258,6 +258,9 @@ function discordGuarded(payload: unknown): boolean {
 
 function checkMarkup(payload: unknown, leaves: readonly Leaf[], input: TextCheckInput): ResultIssue[] {
   if (!factsOf(input.event).strings.includes(MARKUP)) return [];
+  // The Dodo event passed through as it came: nothing in it was written as a message, and the
+  // destination's own check says the body is not one.
+  if (JSON.stringify(payload) === JSON.stringify(input.event)) return [];
   const issues: ResultIssue[] = [];
   for (const leaf of markupFields(input.destination, 'html', payload)) {
     if (!leaf.value.includes('<script>alert(1)</script>')) continue;

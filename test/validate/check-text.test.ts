@@ -94,6 +94,13 @@ describe('customer text injected unescaped', () => {
     expect(codes({ html: '<p>Thanks &lt;script&gt;</p>', text: `Thanks ${name}` }, markup, 'resend', 'builtin/markup-chars')).toEqual([]);
   });
 
+  it('says nothing of markup in a Dodo event passed through unchanged', () => {
+    expect(codes({ text: `New order from ${name}` }, markup, 'slack')).toEqual(['unescaped-markup $.payload.text']);
+    const event = structuredClone(markup) as unknown as Record<string, unknown>;
+    (event['data'] as Record<string, unknown>)['text'] = `New order from ${name}`;
+    expect(codes(event, event as never, 'slack')).toEqual([]);
+  });
+
   it('finds raw mentions in Slack mrkdwn, not in plain_text', () => {
     expect(codes({ text: `New order from ${name}` }, markup, 'slack')).toEqual(['unescaped-markup $.payload.text']);
     expect(codes({ blocks: [{ type: 'header', text: { type: 'plain_text', text: name } }] }, markup, 'slack')).toEqual([]);
