@@ -54,6 +54,7 @@ const CODES = {
   'hubspot.missing-event-identity': warning('an event occurrence with neither objectId, email nor utk'),
   'hubspot.too-many-properties': error('an event occurrence with more than 50 properties'),
   'hubspot.invalid-property-name': error('an event property name that is not lowercase a-z, 0-9 and _ (≤ 50 characters)'),
+  'hubspot.property-name-case': warning('a CRM property written as a near miss of a default property\'s internal name (firstName, first_name for firstname)'),
   'hubspot.property-value-too-long': error('an event property value over 256 characters (1,024 for URL and referrer)'),
 };
 const issue = issuesFor(CODES);
@@ -84,6 +85,33 @@ function eventIdentity(payload: unknown, endpoint: HubSpotRoute): DestinationIss
     .map(([, at]) => issue('hubspot.missing-event-identity', at.length ? at : '$',
       'The occurrence has no objectId, email or utk: unless the event defines a custom matching property, HubSpot cannot link it to a record. Set email (e.g. customer.email)',
       'warning'));
+}
+
+/**
+ * HubSpot knows a property by its internal name, in lowercase: `firstName` or `first_name` is
+ * no property of a contact (400 PROPERTY_DOESNT_EXIST, or a value silently lost in a batch).
+ * Only near misses of the default properties are said: a custom property may have any name.
+ */
+const DEFAULT_PROPERTIES = ['email', 'firstname', 'lastname', 'phone', 'mobilephone', 'company', 'website', 'jobtitle', 'lifecyclestage', 'hs_lead_status',
+  'address', 'city', 'state', 'zip', 'country', 'name', 'domain', 'industry', 'dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'hubspot_owner_id'];
+const BY_FOLDED = new Map(DEFAULT_PROPERTIES.map((name) => [name.replace(/_/g, ''), name]));
+
+function propertyNameCase(payload: unknown, endpoint: HubSpotRoute): DestinationIssue[] {
+  if (endpoint.kind === 'event' || endpoint.kind === 'event-batch' || !isRecord(payload)) return [];
+  const bodies: [unknown, PropertyKey[]][] = Array.isArray(payload['inputs'])
+    ? payload['inputs'].map((item: unknown, i): [unknown, PropertyKey[]] => [isRecord(item) ? item['properties'] : undefined, ['inputs', i, 'properties']])
+    : [[payload['properties'], ['properties']]];
+  const issues: DestinationIssue[] = [];
+  for (const [properties, at] of bodies) {
+    if (!isRecord(properties)) continue;
+    for (const key of Object.keys(properties)) {
+      const meant = BY_FOLDED.get(key.toLowerCase().replace(/_/g, ''));
+      if (meant === undefined || meant === key || Object.prototype.hasOwnProperty.call(properties, meant)) continue;
+      issues.push(issue('hubspot.property-name-case', [...at, key],
+        `${key} is not a HubSpot property: internal names are lowercase, so the default property is ${meant}. HubSpot answers 400 PROPERTY_DOESNT_EXIST for an unknown name`, 'warning'));
+    }
+  }
+  return issues;
 }
 
 const classifyHubSpot: IssueClassifier = ({ issue: zi, path, value }) => {
@@ -137,5 +165,5 @@ export const hubspot = defineDestination({
   sizeCap: {},
   checkRequest: ({ route, path, url }) => recordIdInPath(route, path, url?.search ?? ''),
   classify: classifyHubSpot,
-  lint: ({ payload, route }) => eventIdentity(payload, route),
+  lint: ({ payload, route }) => [...eventIdentity(payload, route), ...propertyNameCase(payload, route)],
 });

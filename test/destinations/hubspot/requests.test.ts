@@ -106,6 +106,15 @@ describe('HubSpot: rules', () => {
     expect(found(EVENTS, { ...event, properties: { amount: null } })).toEqual(['hubspot.invalid-property-value@$.properties.amount']);
   });
 
+  it('warns of a near miss of a default property name (firstName, first_name), not of custom names', () => {
+    expect(check(CONTACTS, { properties: { email: 'ada@example.com', firstName: 'Ada', last_name: 'L', vip_level: 'gold' } })).toMatchObject([
+      { code: 'hubspot.property-name-case', path: '$.properties.firstName', severity: 'warning' },
+      { code: 'hubspot.property-name-case', path: '$.properties.last_name', severity: 'warning' },
+    ]);
+    expect(check(UPSERT, { inputs: [{ idProperty: 'email', id: 'a@b.co', properties: { JobTitle: 'CTO' } }] })).toMatchObject([{ code: 'hubspot.property-name-case', path: '$.inputs[0].properties.JobTitle' }]);
+    expect(check(UPSERT, upsert)).toEqual([]);
+  });
+
   it('warns about an event occurrence no record can be matched by', () => {
     const { email: _, ...anonymous } = event;
     expect(check(EVENTS, anonymous)).toMatchObject([{ code: 'hubspot.missing-event-identity', path: '$', severity: 'warning' }]);
