@@ -106,6 +106,8 @@ export interface UnvalidatedRoute {
   message: (match: RegExpExecArray) => string;
   /** Check the method as for the checked routes (POST). */
   checkMethod?: boolean;
+  /** What is surely wrong with a body even where the route's schema is not modelled (a body of another API version). */
+  lint?: (payload: unknown, match: RegExpExecArray) => DestinationIssue[];
 }
 
 /** What to report for a path on the destination's host that is none of its routes. */
@@ -300,10 +302,10 @@ export function defineDestination<R extends DestinationEndpoint, C extends strin
   };
   const claimsPath = (url: URL) => spec.claims?.test(url.pathname) ?? false;
 
-  function unknown(path: string, method: string): DestinationIssue[] {
+  function unknown(path: string, method: string, payload: unknown): DestinationIssue[] {
     for (const u of spec.unvalidated ?? []) {
       const m = u.match.exec(path);
-      if (m) return [issue(`${codePrefix}.unvalidated-endpoint`, '$', u.message(m), 'warning'), ...(u.checkMethod ? postOnly(method, title) : [])];
+      if (m) return [issue(`${codePrefix}.unvalidated-endpoint`, '$', u.message(m), 'warning'), ...(u.checkMethod ? postOnly(method, title) : []), ...(u.lint?.(payload, m) ?? [])];
     }
     const policy = spec.unknownRoute;
     if ('message' in policy) {
@@ -371,7 +373,7 @@ export function defineDestination<R extends DestinationEndpoint, C extends strin
         // apply too, so that fixing the path does not reveal a second round of errors.
         const near = nearRoute(path);
         const body = near ? bodyIssues({ url: parsedUrl, path, method, payload, route: near }) : [];
-        return errorsFirst([...first, ...unknown(path, method), ...body]);
+        return errorsFirst([...first, ...unknown(path, method, payload), ...body]);
       }
       const request: DestinationRequest<R> = { url: parsedUrl, path, method, payload, route };
       const expected = route.method ?? 'POST';

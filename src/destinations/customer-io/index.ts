@@ -43,6 +43,7 @@ const CODES = {
   'customerio.too-many-attributes': error('more than 300 attributes in one request'),
   'customerio.attribute-too-long': error('an attribute value longer than 1000 bytes'),
   'customerio.attribute-name-too-long': error('an attribute name longer than 150 bytes'),
+  'customerio.v2-body-on-v1-route': error('a Track API v2 body (type, identifiers, action) sent to a v1 route, which reads name and data'),
   'customerio.unused-field': warning('a top-level field the action does not define: it has no effect'),
 };
 const issue = issuesFor(CODES);
@@ -171,6 +172,18 @@ function identifiersMessage(path: PropertyKey[], value: unknown, root: unknown):
   return `${where} has ${keys.join(', ')}; Customer.io takes ${allowed.text}: rename or add keys to match`;
 }
 
+/**
+ * A v2 entity (type, identifiers, action, attributes) posted to a v1 route: v1 reads only name,
+ * data and timestamp, so the attributes are lost (or, without name, the call is refused).
+ */
+function v2BodyOnV1(payload: unknown, match: RegExpExecArray): DestinationIssue[] {
+  if (!isRecord(payload)) return [];
+  const v2Keys = ['identifiers', 'action', 'attributes'].filter((k) => Object.prototype.hasOwnProperty.call(payload, k));
+  if (v2Keys.length < 2 && !(v2Keys.length === 1 && payload['type'] === 'person')) return [];
+  return [issue('customerio.v2-body-on-v1-route', '$',
+    `The body has ${v2Keys.join(', ')}: a Track API v2 entity, but ${match.input} is a v1 route, which reads name, data and timestamp; post it to /api/v2/entity instead (or send { name, data } to v1)`)];
+}
+
 export const customerIo = defineDestination({
   id: 'customer-io',
   title: 'Customer.io',
@@ -184,6 +197,7 @@ export const customerIo = defineDestination({
   unvalidated: [{
     match: /^\/api\/v1\//,
     message: ({ input }) => `${input} is a Track API v1 route, which is not checked: use ${V2_ROUTES} to have the body validated`,
+    lint: v2BodyOnV1,
   }],
   unknownRoute: { message: (path) => `"${path}" is not a Customer.io Track API route: use ${V2_ROUTES}`, checkMethod: true },
   classify: classifyCustomerIo,

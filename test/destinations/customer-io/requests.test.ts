@@ -132,6 +132,10 @@ describe('Customer.io: rules', () => {
     expect(found('https://track.customer.io/api/v2/entities', event)).toEqual(['customerio.unknown-endpoint@$']);
     expect(check('https://track.customer.io/api/v1/customers/cus_1', { email: 'a@b.c' }, 'PUT'))
       .toMatchObject([{ code: 'customerio.unvalidated-endpoint', severity: 'warning' }]);
+    // A v2 entity on a v1 route loses its attributes: that much is known without v1's schema.
+    const v1Events = 'https://track.customer.io/api/v1/customers/cus_1/events';
+    expect(found(v1Events, event)).toEqual(['customerio.v2-body-on-v1-route@$', 'customerio.unvalidated-endpoint@$']);
+    expect(found(v1Events, { name: 'payment_succeeded', data: { amount: 29.99 } })).toEqual(['customerio.unvalidated-endpoint@$']);
   });
 
   it('matches the EU host', () => {
