@@ -472,6 +472,19 @@ function freezeTime(start) {
   };
 }
 
+// --- FinalizationRegistry callbacks run when V8 collects garbage: after the sample's timed call,
+// between later samples, where a throw or a loop would be blamed on whichever sample was running.
+// The registry keeps its shape, and never calls back (a context lives for one sample anyway).
+function inertFinalizers() {
+  var Inert = function FinalizationRegistry(cleanup) {
+    if (new.target === undefined) throw new TypeErrorC("Constructor FinalizationRegistry requires 'new'");
+    if (typeof cleanup !== 'function') throw new TypeErrorC('FinalizationRegistry: cleanup must be callable');
+  };
+  Inert.prototype.register = function register() {};
+  Inert.prototype.unregister = function unregister() { return false; };
+  defineProperty(G, 'FinalizationRegistry', { value: Inert, writable: true, configurable: true });
+}
+
 function nowOf(value) {
   var payload = value !== null && typeof value === 'object' ? value.payload : undefined;
   var stamp = payload !== null && typeof payload === 'object' ? payload.timestamp : undefined;
@@ -488,6 +501,7 @@ return function install(inputJson, url) {
   if (input !== null && typeof input === 'object' && input.payload !== null && typeof input.payload === 'object') input.payload = track(input.payload, 'payload');
   freezeTime(start);
   guardCodeGeneration();
+  inertFinalizers();
   defineProperty(G, 'console', { value: consoleObject, writable: true, configurable: true });
   return [getLogs, run, inspect, classify, thrown, data];
 };

@@ -162,4 +162,11 @@ function handler(w) { console.log("still", "logged"); w.n = 3; return w; }`;
     expect(outcomes.map(kindOf)).toEqual(['ok', 'ok', 'timeout', 'ok', 'memory', 'ok', 'throw', 'ok', 'ok']);
     expect(outcomes.filter((o) => o.ok).map((o) => (o.ok ? (o.result as { i: number }).i : -1))).toEqual([0, 1, 3, 5, 7, 8]);
   });
+
+  it('never calls a FinalizationRegistry back: a throwing cleanup cannot crash a later sample', async () => {
+    const code = 'function handler(w) { var r = new FinalizationRegistry(function () { throw new Error("late"); }); for (var i = 0; i < 2000; i++) r.register({ a: new Array(50) }, i); var junk = []; for (var j = 0; j < 50000; j++) junk.push({ j: j }); w.shape = [typeof r.register, r.unregister({})]; return w; }';
+    const outcomes = await sandbox.runMany(code, Array.from({ length: 12 }, (_, i) => ({ i })));
+    expect(outcomes.map(kindOf)).toEqual(Array.from({ length: 12 }, () => 'ok'));
+    expect(outcomes[0]).toMatchObject({ ok: true, result: { shape: ['function', false] } });
+  });
 });
