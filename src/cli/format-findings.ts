@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { toProjectPath } from '../util/path.js';
 import type { ChalkInstance } from 'chalk';
 import { formatCodeFrame } from '../findings/code-frame.js';
 import type { Finding } from '../findings/finding.js';
@@ -26,7 +27,7 @@ export function formatFindings(findings: readonly Finding[], root: string, cwd: 
   };
   const blocks = findings.map((f) => {
     // Paths relative to where the user stands, so terminals and editors can open them.
-    const shown = f.file ? relative(cwd, resolve(root, f.file)).split('\\').join('/') : '';
+    const shown = f.file ? toProjectPath(cwd, resolve(root, f.file)) : '';
     // Everything below may carry user text (file names, thrown messages, logs, source lines): escaped,
     // newlines too: a thrown message's second line must not pass for a line of the report (or, in a CI
     // log, for a workflow command such as ::add-mask::).

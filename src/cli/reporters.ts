@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../findings/finding.js';
 import type { Report } from '../project/report.js';
 import { escapeJson, escapeLine, escapeText } from '../util/terminal-text.js';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { toProjectPath } from '../util/path.js';
 import { formatFindings } from './format-findings.js';
 
 export const REPORTERS = ['pretty', 'json', 'github'] as const;
@@ -74,7 +75,7 @@ function formatTable(report: Report, colors: ChalkInstance, all: boolean): strin
   const out: string[] = [];
   const n = (value: number) => formatNumber(value);
   for (const { file, destinations, events } of report.summaries) {
-    const shown = relative(report.cwd, resolve(report.root, file)).split('\\').join('/');
+    const shown = toProjectPath(report.cwd, resolve(report.root, file));
     out.push(colors.bold(escapeLine(`${shown}${destinations.length ? `  → ${destinations.join(', ')}` : ''}`)));
     // Only what the snippet handles, unless --all: 40 rows of "cancelled" bury the ones that matter.
     const rows = all ? events : events.filter((e) => e.runs > e.cancelled);
