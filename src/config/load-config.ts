@@ -1,6 +1,7 @@
 import { loadEsbuild } from '../util/load-esbuild.js';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { createPositionMapper } from '../compile/map-position.js';
 import type { Plugin } from 'esbuild';
 import { isInside } from '../util/path.js';
 import { UserError } from '../util/errors.js';
@@ -26,11 +27,17 @@ export function findConfigFile(cwd: string): string | undefined {
  */
 export async function loadConfigFile(file: string): Promise<UserConfig> {
   let code: string;
+  let sourceMap: string | undefined;
   try {
     const result = await loadEsbuild().build({
       entryPoints: [file],
       bundle: true,
       write: false,
+      // In memory only: a throw is then shown at its line of the config file.
+      absWorkingDir: dirname(file),
+      outdir: 'out',
+      sourcemap: 'external',
+      sourcesContent: false,
       format: 'iife',
       globalName: 'config_module',
       platform: 'neutral',
@@ -40,7 +47,8 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
       alias: { 'dodo-transform': join(TOOL_ROOT, 'src', 'config', 'config-entry.ts') },
       plugins: [configImportsPlugin(dirname(file))],
     });
-    code = result.outputFiles[0]?.text ?? '';
+    code = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    sourceMap = result.outputFiles.find((f) => f.path.endsWith('.js.map'))?.text;
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
     const where = first?.location ? `:${first.location.line}:${first.location.column + 1}` : '';
@@ -61,7 +69,11 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
     const why = kind === 'timeout' ? `it did not finish loading within ${message.match(/\d+ ms/)?.[0] ?? 'the time limit'} (an endless loop?); a config only exports its settings`
       : kind === 'memory' ? 'it ran out of memory while loading; a config only exports its settings'
         : `the config threw while loading: ${message}`;
-    throw new UserError(`${file}: ${why}`);
+    const { line, column } = outcome!.error;
+    const at = line !== undefined && sourceMap !== undefined ? createPositionMapper(dirname(file), sourceMap)(line, column ?? 1) : undefined;
+    // Only a line of the config file itself (not of a file it imports, nor of the tool's entry).
+    const where = at && resolve(dirname(file), at.file) === file ? `:${at.line}:${at.column}` : '';
+    throw new UserError(`${file}${where}: ${why}`);
   }
   if (outcome!.escapes) throw new UserError(`${file}: the config calls ${outcome!.escapes.join(', ')} to run code from a string; a config is data`);
   const value = (outcome!.result as { value?: unknown } | null)?.value;

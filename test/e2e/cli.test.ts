@@ -87,6 +87,14 @@ describe('dodo-transform (spawned)', () => {
     expect(run.stderr).toMatch(/ {2}samples: must be a folder inside the project/);
   });
 
+  it('a config that throws while loading is named with the line it threw at', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    await writeFile(join(dir, 'dodo-transform.config.ts'), "const x: any = null;\n\nexport default { mappings: x.y };\n");
+    const run = await runCli(['build'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/dodo-transform\.config\.ts:3:\d+: the config threw while loading: TypeError: Cannot read properties of null/);
+  });
+
   it('build writes every mapping to handlers/<name>.js', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
     const run = await runCli(['build'], { cwd: dir });
