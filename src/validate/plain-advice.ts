@@ -7,7 +7,7 @@ const DECIMALS = "10 ** its currency's decimals (0 for JPY, 3 for KWD and BHD, 2
 
 const PLAIN: [RegExp, (...groups: string[]) => string][] = [
   [/toMajorUnits\(([^,()]+), currency\)/g, (field) => `${field} / ${DECIMALS}`],
-  [/formatMoney\(([^,()]+), currency\)/g, (field) => `${field} / ${DECIMALS}, shown with that many decimals`],
+  [/formatMoney\(([^,()]+), currency\)/g, (field) => `${field} / ${DECIMALS}, shown with that many decimals and the event's currency code`],
   [/toUnixMillis\(([^()]+)\)/g, (value) => `Date.parse(${value})`],
   [/return skip\(\);?/g, () => '{ webhook.cancel = true; return webhook; }'],
   [/with skip\(\)/g, () => 'with webhook.cancel = true'],

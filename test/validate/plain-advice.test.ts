@@ -10,7 +10,7 @@ describe('advice for hand-written snippets', () => {
     const advice = (message: string) => withPlainAdvice([{ code: 'wrong-decimals', severity: 'error', message }])[0]!.message;
     expect(advice('the amount is 4499 JPY; use toMajorUnits(total_amount, currency)')).toBe("the amount is 4499 JPY; use total_amount / 10 ** its currency's decimals (0 for JPY, 3 for KWD and BHD, 2 for most)");
     expect(advice('send toUnixMillis(event.timestamp) or the ISO string')).toBe('send Date.parse(event.timestamp) or the ISO string');
-    expect(advice('use formatMoney(tax, currency)')).toMatch(/^use tax \/ 10 \*\* its currency's decimals .*, shown with that many decimals$/);
+    expect(advice('use formatMoney(tax, currency)')).toMatch(/^use tax \/ 10 \*\* its currency's decimals .*, shown with that many decimals and the event's currency code$/);
     expect(advice('cancel the message with skip()')).toBe('cancel the message with webhook.cancel = true');
     expect(advice('nothing to change here')).toBe('nothing to change here');
   });
