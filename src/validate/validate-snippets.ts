@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
-import type { RunOutcome, Sandbox } from '../sandbox/index.js';
+import type { RunError, RunOutcome, Sandbox } from '../sandbox/index.js';
 import { preparedInput, withInputUrl } from '../sandbox/input-text.js';
 import { checkAmounts } from './check-amounts.js';
 import { knownFieldPaths, unknownFieldFindings } from './check-reads.js';
@@ -374,16 +374,37 @@ function runtimeEscapes(snippet: SnippetUnderTest, inputs: readonly SampleInput[
 
 function runtimeFinding(snippet: SnippetUnderTest, input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>, known?: ReadonlyMap<string, ReadonlySet<string>>): Finding {
   const { error } = outcome;
-  const mapped = error.line !== undefined && snippet.mapPosition ? snippet.mapPosition(error.line, error.column ?? 1) : undefined;
-  const where = mapped ?? { file: snippet.file, ...(error.line !== undefined && { line: error.line, column: error.column ?? 1 }) };
+  const located = locateInSource(snippet, error);
+  const where = located.at ?? { file: snippet.file, ...(!snippet.mapPosition && error.line !== undefined && { line: error.line, column: error.column ?? 1 }) };
   return {
     code: ERROR_CODES[error.kind] ?? 'runtime-error',
     severity: 'error',
     ...where,
     event: input.eventType,
     sample: input.name,
-    message: error.message + (absentFieldHint(input, outcome, known) || nullableHint(input, error.message)),
+    message: error.message + (located.helper ? ` (thrown inside ${located.helper}, a dodo-transform helper, called here)` : '') +
+      (absentFieldHint(input, outcome, known) || nullableHint(input, error.message)),
   };
+}
+
+/**
+ * Where a compiled mapping's error is in the user's TypeScript: the throw's own position, or,
+ * when it was thrown inside the tool's helpers (formatMoney, toMajorUnits…), which map to no file
+ * of the user's, the first frame of the stack that is the user's code: the call that passed the
+ * bad value. A snippet's position is never shown against the .ts file.
+ */
+function locateInSource(snippet: SnippetUnderTest, error: RunError): { at?: SourcePosition; helper?: string } {
+  const map = snippet.mapPosition;
+  if (!map || error.line === undefined) return {};
+  const direct = map(error.line, error.column ?? 1);
+  if (direct) return { at: direct };
+  let helper: string | undefined;
+  for (const frame of (error.stack ?? '').matchAll(/at (?:(?:new )?([\w$.]+) \()?snippet\.js:(\d+):(\d+)/g)) {
+    const at = map(Number(frame[2]), Number(frame[3]));
+    if (at) return { at, ...(helper && { helper }) };
+    helper ??= frame[1];
+  }
+  return {};
 }
 
 /**

@@ -95,6 +95,27 @@ describe('dodo-transform (spawned)', () => {
     expect(run.stderr).toMatch(/dodo-transform\.config\.ts:3:\d+: the config threw while loading: TypeError: Cannot read properties of null/);
   });
 
+  it('a mapping whose bad value makes a built-in helper throw is told at its own line, naming the helper', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    await writeFile(join(dir, 'mappings', 'refund.ts'), [
+      "import { defineMapping, formatMoney } from 'dodo-transform';",
+      'export default defineMapping({',
+      "  url: 'https://hooks.acme-shop.io/refunds',",
+      "  events: { 'refund.succeeded': (event) => ({ payload: {",
+      '    shown: formatMoney(event.data.amount!, event.data.currency!),',
+      '  } }) },',
+      '});',
+      '',
+    ].join('\n'));
+    const run = await runCli(['validate', 'mappings/refund.ts', '--reporter', 'json'], { cwd: dir });
+    const errors = (JSON.parse(run.stdout) as { findings: { code: string; file: string; line?: number; message: string }[] }).findings.filter((f) => f.code === 'runtime-error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const f of errors) {
+      expect([f.file, f.line]).toEqual(['mappings/refund.ts', 5]);
+      expect(f.message).toMatch(/thrown inside formatMoney, a dodo-transform helper, called here/);
+    }
+  });
+
   it('build writes every mapping to handlers/<name>.js', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
     const run = await runCli(['build'], { cwd: dir });
