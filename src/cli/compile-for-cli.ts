@@ -42,9 +42,14 @@ export function createCache(io: CliIo, root: string, flags: CacheFlags, beforeWa
   return new ProjectCache({ root, ...(flags.cacheDir !== undefined && { dir: resolve(io.cwd, flags.cacheDir) }), warn });
 }
 
-export async function loadProjectConfig(io: CliIo, flags: CompileFlags & { outDir?: string }): Promise<ResolvedConfig> {
+/**
+ * The config of the project at `from` (default the working directory). Commands that compile the
+ * files they are given look from the first file's folder: its project decides the root the
+ * snippet's header names, so the same file gives the same snippet from any directory.
+ */
+export async function loadProjectConfig(io: CliIo, flags: CompileFlags & { outDir?: string }, from = io.cwd): Promise<ResolvedConfig> {
   return resolveConfig({
-    cwd: io.cwd,
+    cwd: flags.config === undefined ? from : io.cwd,
     ...(flags.config !== undefined && { configFile: flags.config }),
     overrides: { target: flags.target, minify: flags.minify, typecheck: flags.typecheck, outDir: flags.outDir, env: flags.env },
   });

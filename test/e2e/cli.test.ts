@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, runCli } from '../support/cli.js';
 import { FIXTURES, REPO_ROOT } from '../support/fixtures.js';
@@ -114,6 +114,17 @@ describe('dodo-transform (spawned)', () => {
       expect([f.file, f.line]).toEqual(['mappings/refund.ts', 5]);
       expect(f.message).toMatch(/thrown inside formatMoney, a dodo-transform helper, called here/);
     }
+  });
+
+  it('generate handler gives the same snippet from the project, a subfolder or outside it', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    const inside = await runCli(['generate', 'handler', 'mappings/segment.ts'], { cwd: dir });
+    const below = await runCli(['generate', 'handler', 'segment.ts'], { cwd: join(dir, 'mappings') });
+    const above = await runCli(['generate', 'handler', join(basename(dir), 'mappings', 'segment.ts')], { cwd: dirname(dir) });
+    expect(inside.code).toBe(0);
+    expect(inside.stdout).toMatch(/from mappings\/segment\.ts\./);
+    expect(below.stdout).toBe(inside.stdout);
+    expect(above.stdout).toBe(inside.stdout);
   });
 
   it('build writes every mapping to handlers/<name>.js', async () => {

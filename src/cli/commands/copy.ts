@@ -1,6 +1,6 @@
 // copy: input → snippet → validation (as `validate`) → clipboard, OSC 52 or stdout → one line on stderr.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isInside, shownPath } from '../../util/path.js';
 import { currentSourceHash } from '../../compile/source-hash.js';
 import { readGeneratedSource, readSourceHash } from '../../compile/emit-snippet.js';
@@ -50,7 +50,8 @@ function formatMessage(what: string, delivery: Delivery): string {
 /** Copies a snippet that passes validation; exit 1 (nothing copied) on errors unless `force`. */
 export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {}): Promise<number> {
   const input = resolveInput(io.cwd, options.input);
-  const config = await loadProjectConfig(io, options);
+  // The project of the file, not of the working directory: the snippet is the same from anywhere.
+  const config = await loadProjectConfig(io, options, input.template ? io.cwd : dirname(input.path));
   // As validate: a regular file, not a link out of the project.
   if (!input.template) assertReadableFile(input.path, options.input, config.root);
   const noteLabel = createColors(io, 'stderr').yellow('note:');

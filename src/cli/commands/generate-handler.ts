@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { isInside, shownPath } from '../../util/path.js';
 import { assertReadableFile } from '../../util/user-files.js';
@@ -37,7 +37,8 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   if (options.template !== undefined && options.files.length > 0) {
     throw new UserError('give either mapping files or --template, not both');
   }
-  const config = await loadProjectConfig(io, options);
+  const [first] = options.files;
+  const config = await loadProjectConfig(io, options, first === undefined ? io.cwd : dirname(resolve(io.cwd, first)));
   const fromTemplate = options.template !== undefined;
   // Templates compile relative to the tool itself, so their snippets read "templates/<name>.ts" everywhere.
   const root = fromTemplate ? TOOL_ROOT : config.root;
