@@ -8,7 +8,7 @@ import type { CompiledSnippet } from '../compile/compile.js';
 import type { Finding } from '../findings/finding.js';
 import { toProjectPath } from '../util/path.js';
 import { diffText } from '../validate/golden.js';
-import { GENERATED, readGeneratedSource } from '../compile/emit-snippet.js';
+import { GENERATED, readGeneratedSource, readSourceHash } from '../compile/emit-snippet.js';
 
 const MAX_DIFF_LINES = 40;
 
@@ -46,7 +46,10 @@ export async function compareCommitted(root: string, outDir: string, compiled: r
       const diff = diffText(committed, snippet.code, `${file} (committed)`, `${file} (from ${snippet.source})`);
       findings.push({
         code: 'stale-snippet', severity: 'error', file,
-        message: `${file} is not what ${snippet.source} compiles to; run dodo-transform build and commit the result`,
+        // The same source hash in its header: the mapping did not change, the snippet did.
+        message: readSourceHash(committed) === snippet.hash && committed.split('\n', 1)[0] === snippet.code.split('\n', 1)[0]
+          ? `${file} was edited by hand: ${snippet.source} is unchanged since it was generated, but the code differs. Move the edit into ${snippet.source}, then run dodo-transform build (build replaces the snippet) and commit the result`
+          : `${file} is not what ${snippet.source} compiles to; run dodo-transform build and commit the result`,
         details: diff.length > MAX_DIFF_LINES ? [...diff.slice(0, MAX_DIFF_LINES), `… ${diff.length - MAX_DIFF_LINES} more lines`] : diff,
       });
     }

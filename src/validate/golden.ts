@@ -8,5 +8,8 @@ export function formatGolden(value: unknown): string {
 /** A unified diff of expected vs actual, without the file header lines, for a finding's details. */
 export function diffText(expected: string, actual: string, expectedLabel: string, actualLabel: string): string[] {
   const patch = createTwoFilesPatch(expectedLabel, actualLabel, expected, actual, undefined, undefined, { context: 2 });
-  return patch.split('\n').slice(2).filter((line) => line !== '\\ No newline at end of file' && line !== '');
+  // Without its "Index:" and "====" preamble (which jsdiff versions differ in): from the --- line on.
+  const lines = patch.split('\n');
+  return lines.slice(Math.max(0, lines.findIndex((line) => line.startsWith('--- '))))
+    .filter((line) => line !== '\\ No newline at end of file' && line !== '');
 }

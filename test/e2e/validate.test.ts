@@ -57,6 +57,7 @@ describe('validate, preview and check (spawned)', () => {
       'error file=handlers/slack.js,title=dodo-transform missing-snippet',
     ]);
     expect(run.stdout).toContain('-          event: \\"Order Completed\\",%0A+          event: \\"Order Placed\\",'.replace(/\\"/g, '"'));
+    expect(run.stdout).toContain('handlers/segment.js is not what mappings/segment.ts compiles to; run dodo-transform build');
   });
 
   it("check: one mapping's refused import is reported on that mapping alone; the others are still compared and validated", async () => {
@@ -72,6 +73,8 @@ describe('validate, preview and check (spawned)', () => {
       'error file=mappings/segment.ts',
     ]);
     expect(run.stdout).toContain('forbidden-import');
+    // Its mapping is unchanged since the build: the snippet itself was edited.
+    expect(run.stdout).toContain('handlers/slack.js was edited by hand: mappings/slack.ts is unchanged since it was generated');
   });
 
   it('a hand-written snippet where a new mapping\'s snippet goes: check says so, build refuses and writes nothing', async () => {

@@ -43,6 +43,8 @@ describe('running snippets on samples', () => {
     const report = await validateSnippet({ file: 'p.js', name: 'p', code: snippet, reference }, { inputs: inputs.slice(0, 1), sandbox });
     expect(report.findings.map((f) => f.code)).toEqual(['parity-mismatch']);
     expect(report.findings[0]?.details).toContain('-  "url": "https://hooks.acme-shop.io/b",');
+    // A unified diff: both file headers, then the hunks.
+    expect(report.findings[0]?.details?.slice(0, 3).map((l) => l.slice(0, 4))).toEqual(['--- ', '+++ ', '@@ -']);
   });
 
   it('golden files: --update writes them, a later change is a golden-mismatch with a diff', async () => {
