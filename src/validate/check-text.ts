@@ -190,6 +190,19 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
             break;
           }
         }
+        // The minor units themselves beside the currency ("400 USD" for $4.00): no division at all.
+        // Printed raw, so without separators ("9,207" may be a German 9.207).
+        if (!isRight && a.exponent > 0 && number === a.minor && /^\d+$/.test(token) && !amounts.some((x) => Math.abs(number - x.major) < 1e-9 && x.currency === a.currency)) {
+          near ??= currencyNear(value, start, end);
+          if (near.some((n) => n.endsWith(`:${a.currency}`))) {
+            issues.push({
+              code: 'wrong-decimals', severity: 'error', jsonPath: path,
+              message: `${quote(value)} shows ${a.field} in minor units (${token} for ${a.major} ${a.currency}): ${a.currency} has ${a.exponent} decimals; use formatMoney(${a.field}, currency)`,
+            });
+            reported = true;
+            break;
+          }
+        }
         if (!isRight) continue;
         near ??= currencyNear(value, start, end);
         const contradicting = near.filter((n) => !n.endsWith(`:${a.currency}`));

@@ -53,6 +53,18 @@ describe('money in text', () => {
     for (const text of [`$${(minor(usd) / 100).toFixed(2)}`, `${(minor(usd) / 100).toFixed(2)} USD`, `US$${(minor(usd) / 100).toFixed(2)}`]) expect(codes({ text }, usd), text).toEqual([]);
   });
 
+  it('finds the minor units shown beside the currency ("2999 USD" for $29.99), not a plain count', () => {
+    const usd = { type: 'payment.succeeded', data: { currency: 'USD', total_amount: 2999, tax: 0 } };
+    expect(codes({ text: 'Paid 2999 USD' }, usd)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: 'Paid $2999' }, usd)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: 'Paid 29.99 USD' }, usd)).toEqual([]);
+    expect(codes({ text: 'Order 2999 of the day' }, usd)).toEqual([]);
+    const kwd = { type: 'payment.succeeded', data: { currency: 'KWD', total_amount: 9207, tax: 0 } };
+    expect(codes({ text: 'Zahlung: 9,207 KWD' }, kwd)).toEqual([]);
+    const jpy = { type: 'payment.succeeded', data: { currency: 'JPY', total_amount: 4499, tax: 0 } };
+    expect(codes({ text: 'Paid 4499 JPY' }, jpy)).toEqual([]);
+  });
+
   it('finds a null amount rendered as 0', () => {
     const refund = structuredClone(variant('refund.succeeded', 'base'));
     refund.data.amount = null;

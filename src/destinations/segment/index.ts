@@ -134,7 +134,7 @@ function scanBag(bag: Record<string, unknown>, at: PropertyKey[]): DestinationIs
     if (NUMERIC_STRING.test(v)) {
       if (isMoneyKey(k)) {
         out.push(issue('segment.string-amount', [...at, k],
-          `${jsonPath([...at, k])} is the string ${JSON.stringify(v)}; Segment's spec and downstream tools read money as a number, so this is not counted as revenue: send a number (e.g. total_amount / 100 rather than (total_amount / 100).toFixed(2)), divided by the currency's own minor unit`,
+          `${k} is the string ${JSON.stringify(v)}; Segment's spec and downstream tools read money as a number, so this is not counted as revenue: send a number in major units, toMajorUnits(amount, currency), not a toFixed() string`,
           'warning'));
       }
     } else if (SPEC_NUMBERS.has(k) && HAS_DIGIT.test(v)) {
