@@ -153,6 +153,11 @@ describe('dodo-transform (spawned)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(existsSync(join(dir, 'out', 'slack.js'))).toBe(true);
+    // Two snippets need a folder: a file name is refused, not made into a folder.
+    const two = await runCli(['generate', 'handler', 'mappings/slack.ts', 'mappings/segment.ts', '--out', 'two.js', '--no-typecheck'], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/--out two\.js names a file, but 2 snippets were compiled/);
+    expect(existsSync(join(dir, 'two.js'))).toBe(false);
   });
 
   it('colour follows NO_COLOR and FORCE_COLOR', async () => {

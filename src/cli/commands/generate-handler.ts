@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { listTemplateNames, TEMPLATES_DIR } from '../../templates/list-templates.js';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { isInside, shownPath } from '../../util/path.js';
 import { assertReadableFile } from '../../util/user-files.js';
@@ -63,6 +63,10 @@ export async function generateHandler(io: CliIo, options: GenerateHandlerOptions
   const out = options.out !== undefined ? resolve(io.cwd, options.out) : undefined;
   // --out names the file for one snippet, unless it is an existing folder: then, as with cp, the snippet goes inside it.
   const single = result.snippets.length === 1 && out !== undefined && !isFolder(out);
+  // Several snippets go into a folder: a new "two.js" would become a folder of that name.
+  if (result.snippets.length > 1 && out !== undefined && !isFolder(out) && extname(out) === '.js') {
+    throw new UserError(`--out ${shownPath(io.cwd, out)} names a file, but ${result.snippets.length} snippets were compiled: give a folder for them (such as handlers), or one mapping; nothing was written`);
+  }
   const outDir = out ?? config.outDir;
   const files = new Map(result.snippets.map((s) => [single ? outDir : join(outDir, `${s.name}.js`), s.code] as const));
   const inputs = result.snippets.flatMap((s) => s.inputs.map((p) => resolve(root, p)));
