@@ -6,6 +6,7 @@ import type { Node, Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import { suggest } from '../util/suggest.js';
+import { EVENT_ALIASES } from '../runtime/events/event-aliases.js';
 import type { CodeIssue } from './analyze-code.js';
 
 // The values of the pinned dodopayments SDK's enum fields.
@@ -56,7 +57,7 @@ function issueFor(field: string, value: string, at: AnyNode): CodeIssue | undefi
   if (allowed.includes(value)) return undefined;
   // An event type is guessed within its own family first: "payment.success" → "payment.succeeded".
   const family = field === 'eventType' ? allowed.filter((v) => v.split('.')[0] === value.split('.')[0]) : [];
-  const guess = (family.length ? suggest(value, family) : undefined) ?? suggest(value, allowed) ??
+  const guess = (field === 'eventType' ? EVENT_ALIASES[value] : undefined) ?? (family.length ? suggest(value, family) : undefined) ?? suggest(value, allowed) ??
     allowed.find((v) => v.endsWith(`_${value}`) || v.startsWith(`${value}_`));
   const loc = (at as { loc?: { start: { line: number; column: number } } }).loc?.start;
   const what = field === 'eventType' ? `"${value}" is not a Dodo event type, so this comparison is never true`

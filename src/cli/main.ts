@@ -1,3 +1,4 @@
+import { suggestEventType } from '../util/suggest-event.js';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGETS } from '../compile/targets.js';
 import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
@@ -147,7 +148,7 @@ Examples:
     const list = Array.isArray(value) ? value.map(String) : [String(value)];
     for (const type of list) {
       if (!isEventType(type)) {
-        const guess = suggest(type, EVENT_TYPES);
+        const guess = suggestEventType(type);
         throw new UserError(`"${type}" is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''} (list them: dodo-transform samples)`);
       }
     }

@@ -89,7 +89,7 @@ function formatTable(report: Report, colors: ChalkInstance, all: boolean): strin
     if (hidden > 0) out.push(colors.dim(`  ${rows.length === 0 ? 'every event is cancelled: ' : ''}${countOf(hidden, 'other event')} cancelled on every sample (--all shows them)`));
     // Nothing was judged: a snippet that waits for a field the built-in samples lack (a metadata
     // key of the merchant's checkout) needs a sample that has it.
-    if (rows.length === 0 && events.length > 0) out.push(colors.dim('  nothing was checked; if the snippet waits for a field the built-in samples lack (a metadata key), add a sample that has it: samples/<event-type>/<name>.json'));
+    if (rows.length === 0 && events.length > 0) out.push(colors.dim('  nothing was checked; if the snippet waits for webhook.env, give it with --env KEY=VALUE (or env in the config); if it waits for a field the built-in samples lack (a metadata key), add a sample that has it: samples/<event-type>/<name>.json'));
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }

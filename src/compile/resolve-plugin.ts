@@ -40,7 +40,7 @@ export function createResolvePlugin(root: string): Plugin {
       // Absolute paths: a mapping's helpers are relative modules inside the project.
       build.onResolve({ filter: /^(\/|[A-Za-z]:[\\/]|\\\\|file:)/ }, (args) => {
         if (args.kind === 'entry-point' || args.namespace === ENTRY_NS) return undefined;
-        return { errors: [{ text: `import ${JSON.stringify(args.path)} is an absolute path: a mapping may import only relative helper modules inside the project and "dodo-transform"` }] };
+        return { errors: [{ text: `import ${JSON.stringify(args.path)} is an absolute path: a mapping may import only relative helper modules inside the project, "dodo-transform" and "dodo-transform/destinations"` }] };
       });
       build.onResolve({ filter: /^\./ }, (args) => {
         if (args.namespace === TOOL_NS) return undefined;
@@ -87,7 +87,7 @@ export function createResolvePlugin(root: string): Plugin {
         return {
           errors: [{
             text: `import "${args.path}" cannot run in the webhook runtime: a mapping may import only relative ` +
-              `helper modules and "dodo-transform"`,
+              `helper modules, "dodo-transform" and "dodo-transform/destinations"`,
           }],
         };
       });

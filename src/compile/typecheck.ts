@@ -1,3 +1,4 @@
+import { suggestEventType } from '../util/suggest-event.js';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -155,7 +156,7 @@ function toFinding(file: string, line: number, column: number, tsCode: number, m
 
 /** Shared with the mapping inspector so both checks produce the same, de-duplicable finding. */
 export function unknownEventFinding(key: string): Finding {
-  const guess = suggest(key, EVENT_TYPES);
+  const guess = suggestEventType(key);
   return {
     code: 'unknown-event',
     severity: 'error',

@@ -1,3 +1,4 @@
+import { suggestEventType } from '../util/suggest-event.js';
 import { Node, SyntaxKind } from 'ts-morph';
 import { EVENT_TYPES, isEventType, type EventType } from '../runtime/events/event-types.js';
 import { suggest } from '../util/suggest.js';
@@ -90,6 +91,6 @@ export function checkEventLiteral(literal: string, at: Node, ctx: ImportContext)
 }
 
 export function describeUnknownEvent(literal: string): string {
-  const guess = suggest(literal, EVENT_TYPES);
+  const guess = suggestEventType(literal);
   return `"${literal}" is not a Dodo event type${guess ? ` (did you mean "${guess}"?)` : ''}; code that only runs for it never ran and is left out`;
 }

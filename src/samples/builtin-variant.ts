@@ -1,3 +1,4 @@
+import { suggestEventType } from '../util/suggest-event.js';
 import { EVENT_TYPES, isEventType, type EventType } from '../runtime/events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
@@ -7,7 +8,7 @@ import { getVariants, VARIANT_NAMES, type SampleVariant } from './variants.js';
 /** "payment.succeeded" checked, with a "did you mean" for a typo (a usage error, exit 2). */
 export function toEventType(value: string): EventType {
   if (isEventType(value)) return value;
-  const guess = suggest(value, EVENT_TYPES);
+  const guess = suggestEventType(value);
   throw new UserError(`"${value}" is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''} (list them: dodo-transform samples)`);
 }
 

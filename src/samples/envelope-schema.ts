@@ -1,3 +1,4 @@
+import { suggestEventType } from '../util/suggest-event.js';
 import * as z from 'zod';
 import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
@@ -30,7 +31,7 @@ export function envelopeSchema(folder: EventType) {
     business_id: z.string({ error: expected('a string') }),
     type: z.string({ error: expected('an event type string') }).superRefine((type, ctx) => {
       if (!isEventType(type)) {
-        const hint = suggest(type, EVENT_TYPES);
+        const hint = suggestEventType(type);
         const message = `${quote(type)} is not a Dodo event type${hint ? `; did you mean "${hint}"?` : ''}`;
         ctx.addIssue({ code: 'custom', message });
       } else if (type !== folder) {

@@ -1,3 +1,4 @@
+import { suggestEventType } from '../util/suggest-event.js';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { readBounded, unreadableReason } from '../util/user-files.js';
@@ -134,7 +135,7 @@ export async function loadSampleFiles(dir: string, root?: string): Promise<Loade
       continue;
     }
     if (!isEventType(entry.name)) {
-      const hint = suggest(entry.name, EVENT_TYPES);
+      const hint = suggestEventType(entry.name);
       const message = `folder "${entry.name}" is not a Dodo event type${hint ? `; did you mean "${hint}"?` : ''}`;
       out.problems.push({ file: full, jsonPath: '$', message });
       continue;

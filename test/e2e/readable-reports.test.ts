@@ -118,7 +118,7 @@ describe('templates --json', () => {
     await writeFile(join(dir, 'gated.js'), 'function handler(webhook) {\n  if (!webhook.payload.data.metadata || !webhook.payload.data.metadata.click_id) { webhook.cancel = true; return webhook; }\n  webhook.url = "https://hooks.acme-shop.io/x";\n  return webhook;\n}\n');
     const run = await runCli(['validate', 'gated.js', '-e', 'payment.succeeded'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('nothing was checked; if the snippet waits for a field the built-in samples lack (a metadata key), add a sample that has it: samples/<event-type>/<name>.json');
+    expect(run.stdout).toContain('nothing was checked; if the snippet waits for webhook.env, give it with --env KEY=VALUE (or env in the config); if it waits for a field the built-in samples lack (a metadata key), add a sample that has it: samples/<event-type>/<name>.json');
   });
 });
 

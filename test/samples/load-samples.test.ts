@@ -86,7 +86,7 @@ describe('loadSampleFiles', () => {
     const { samples, problems } = await loadSampleFiles(dir);
     expect(samples).toEqual([]);
     expect(problems).toEqual([
-      { file: path.join(dir, 'invoice.paid'), jsonPath: '$', message: 'folder "invoice.paid" is not a Dodo event type' },
+      { file: path.join(dir, 'invoice.paid'), jsonPath: '$', message: 'folder "invoice.paid" is not a Dodo event type; did you mean "payment.succeeded"?' },
       {
         file: folder,
         jsonPath: '$',

@@ -1,3 +1,4 @@
+import { suggestEventType } from '../../util/suggest-event.js';
 import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../runtime/events/event-types.js';
 import { getBuiltinVariant, toEventType } from '../../samples/builtin-variant.js';
@@ -64,7 +65,7 @@ async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventTyp
   if (eventType === undefined) {
     if (typeof type !== 'string') throw new UserError(`${options.payload}: $.type: ${type === undefined ? 'missing' : 'not a string'}; expected a Dodo event type (or pass --event)`);
     if (!isEventType(type)) {
-      const guess = suggest(type, EVENT_TYPES);
+      const guess = suggestEventType(type);
       throw new UserError(`${options.payload}: $.type: ${JSON.stringify(type)} is not a Dodo event type${guess ? `; did you mean "${guess}"?` : ''}`);
     }
     eventType = type;
