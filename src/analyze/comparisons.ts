@@ -19,6 +19,8 @@ const STATUS = [
   'pending', 'active', 'on_hold', 'paused', 'expired', 'past_due',
   // refunds, license keys, payouts, abandoned checkouts, dunning
   'review', 'disabled', 'not_initiated', 'in_progress', 'success', 'abandoned', 'recovering', 'recovered', 'exhausted', 'opted_out',
+  // entitlement grants: capitalised in the SDK's webhook type
+  'Pending', 'Delivered', 'Failed', 'Revoked',
 ];
 const PAYLOAD_TYPES = ['Payment', 'Subscription', 'Refund', 'Dispute', 'LicenseKey', 'CreditLedgerEntry', 'CreditBalanceLow', 'AbandonedCheckout', 'DunningAttempt', 'EntitlementGrant', 'Payout'];
 
