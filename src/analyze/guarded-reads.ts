@@ -56,9 +56,12 @@ function skipSpace(code: string, from: number): number {
 }
 
 function isGuarded(path: AnyNode[]): boolean {
-  // `const { total_amount: amount = null } = d`: the default is the fallback.
+  // `const { total_amount: amount = null } = d`: the default is the fallback. And destructuring
+  // takes every field it names at once (`const { total_amount, recurring_pre_tax_amount } = d`):
+  // the code that uses one of them picks the one the event has.
   for (let i = path.length - 2; i >= 0; i--) {
     if (path[i]!.type === 'AssignmentPattern' && path[i]!['left'] === path[i + 1]) return true;
+    if (path[i]!.type === 'ObjectPattern') return true;
   }
   // Up the member chain the name is part of (`d.total_amount`, `EXP[d.currency]`, `d?.x`) to the
   // expression that uses it.

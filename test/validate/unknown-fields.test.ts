@@ -66,6 +66,7 @@ describe('unknown fields', () => {
     expect(await judged('  var v = null;', '  if (d.discount_id) v = d.discount_id;')).toEqual([]);
     expect(await judged('  var v =', '    d.discount_id', '    ?? null;')).toEqual([]);
     expect(await judged('  var { discount_id: v = null } = d;')).toEqual([]);
+    expect(await judged('  var { discount_id, payment_id } = d;', '  var v = discount_id ? 1 : payment_id;')).toEqual([]);
     expect(await judged('  var v = rates[d.discount_id] != null ? 1 : 0;')).toEqual([]);
     // Tested elsewhere, read here: the read itself is not guarded.
     expect(await judged('  var v = String(d.discount_id);')).toEqual(['4']);
