@@ -121,7 +121,8 @@ function checkGarbage(leaves: readonly Leaf[], facts: EventFacts, input: TextChe
   for (const { path, value } of leaves) {
     if (!path.startsWith('$.payload') || !ANY_GARBAGE.test(value)) continue;
     // A JSON body sent as text: its null literals are JSON's, only the text in it can be garbage.
-    const text = jsonStrings(value) ?? value;
+    // Likewise JSON quoted inside a message (a code block of the event): `"key": null` is JSON's.
+    const text = (jsonStrings(value) ?? value).replace(/"\s*:\s*null\b/g, '":');
     for (const [index, g] of GARBAGE.entries()) {
       // Text that is in the event itself (a customer literally named "null") is not garbage.
       if (facts.garbageInEvent[index] || !g.pattern.test(text)) continue;
@@ -211,7 +212,7 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
           const shown = contradicting[0]!.split(':')[0];
           issues.push({
             code: 'wrong-currency', severity: 'error', jsonPath: path,
-            message: `${quote(value)} shows the ${a.currency} amount ${token} with "${shown}": the event's currency is ${a.currency}; use formatMoney(${a.field}, currency)`,
+            message: `${quote(value)} shows the ${a.currency} amount ${token} with "${shown}": the event's currency is ${a.currency}, so show its own code or symbol, not a fixed one; use formatMoney(${a.field}, currency)`,
           });
           reported = true;
           break;

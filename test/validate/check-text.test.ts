@@ -95,6 +95,7 @@ describe('rendered garbage', () => {
     expect(codes({ body: JSON.stringify({ id: null, plan: 'pro' }) }, absent)).toEqual([]);
     expect(codes({ body: JSON.stringify({ id: null, plan: 'Plan: undefined' }) }, absent)).toEqual(['rendered-garbage $.payload.body']);
     expect(codes({ text: 'Plan: null' }, absent)).toEqual(['rendered-garbage $.payload.text']);
+    expect(codes({ text: 'Event:\n```{\n  "discount_id": null\n}```' }, absent)).toEqual([]);
   });
 });
 
