@@ -20,6 +20,16 @@ function collectPaths(value: unknown, path: string, into: Set<string>, depth = 0
 }
 
 /**
+ * A payment's amount field read on another resource, and the other way round: what it is called
+ * there (the nearest spelling would be wrong: total_amount → trial_amount on a subscription).
+ */
+const FIELD_MEANT: Readonly<Record<string, readonly string[]>> = {
+  total_amount: ['recurring_pre_tax_amount', 'amount'],
+  amount: ['total_amount', 'recurring_pre_tax_amount'],
+  recurring_pre_tax_amount: ['total_amount', 'amount'],
+};
+
+/**
  * Per list of inputs: every snippet of a run is judged on the same list, and walking all its
  * samples was 3.5% of check's time when done once per snippet.
  */
@@ -80,7 +90,7 @@ export function unknownFieldFindings(
       if (parent !== 'payload' && !fields.has(parent)) continue;
       const siblings = [...fields].filter((p) => p.startsWith(`${parent}.`) && !p.slice(parent.length + 1).includes('.') && !p.slice(parent.length + 1).includes('['))
         .map((p) => p.slice(parent.length + 1));
-      const guess = suggest(name, siblings) ?? siblings.find((s) => s.startsWith(`${name}_`) || s.endsWith(`_${name}`));
+      const guess = FIELD_MEANT[name]?.find((f) => siblings.includes(f)) ?? suggest(name, siblings) ?? siblings.find((s) => s.startsWith(`${name}_`) || s.endsWith(`_${name}`));
       const shown = read.path.replace(/^payload\.(data\.)?/, '');
       const where = read.line !== undefined ? (mapPosition?.(read.line, read.column ?? 1) ?? { file, line: read.line, column: read.column ?? 1 }) : { file };
       const finding = {

@@ -73,6 +73,13 @@ describe('unknown fields', () => {
     expect(await judged('  var v = d.discount_id > 0 ? 1 : 0;')).toEqual(['4']);
   });
 
+  it('a payment amount read on a subscription or refund names the field it has there', async () => {
+    const code = 'function handler(webhook) {\n  var d = webhook.payload.data;\n  webhook.url = "https://api.segment.io/v1/track";\n  webhook.payload = { userId: "u", event: "E", properties: { revenue: d.total_amount } };\n  return webhook;\n}\n';
+    const guess = async (event: 'subscription.renewed' | 'refund.succeeded') => (await findings(code, [event])).find((f) => f.code === 'unknown-field')?.message;
+    expect(await guess('subscription.renewed')).toMatch(/did you mean recurring_pre_tax_amount\?/);
+    expect(await guess('refund.succeeded')).toMatch(/did you mean amount\?/);
+  });
+
   it('a TypeError after reading a field the event never has names that field, not a missing guard', async () => {
     const code = 'function handler(webhook) {\n  var d = webhook.payload.data;\n  webhook.url = "https://api.segment.io/v1/track";\n  webhook.payload = { userId: d.customer.email, event: "E" };\n  return webhook;\n}\n';
     const errors = (await findings(code, ['license_key.created'])).filter((f) => f.code === 'runtime-error');
