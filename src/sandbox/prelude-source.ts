@@ -132,10 +132,15 @@ var consoleObject = {
 function snippetStack(e) {
   var stack = prop(e, 'stack');
   if (typeof stack !== 'string') return undefined;
-  var lines = apply(strSplit, stack, ['\n']), out = '';
+  var lines = apply(strSplit, stack, ['\n']), out = '', started = false;
   for (var i = 0; i < lines.length; i++) {
     var l = lines[i];
-    if (i > 0 && apply(reTest, FRAME, [l]) && apply(strIndexOf, l, ['snippet.js:']) === -1) break;
+    if (i > 0 && apply(reTest, FRAME, [l])) {
+      // A built-in's frames come first when it threw (new Date(x).toISOString()): skipped; the
+      // snippet's frames are kept up to the first frame that is not the snippet's.
+      if (apply(strIndexOf, l, ['snippet.js:']) === -1) { if (started) break; continue; }
+      started = true;
+    }
     out += (i ? '\n' : '') + l;
   }
   return out;

@@ -413,7 +413,9 @@ function locateInSource(snippet: SnippetUnderTest, error: RunError): { at?: Sour
  */
 function absentFieldHint(input: SampleInput, outcome: Extract<RunOutcome, { ok: false }>, known: ReadonlyMap<string, ReadonlySet<string>> | undefined): string {
   const fields = known?.get(input.eventType);
-  if (!fields || !/^TypeError: .*\bundefined\b/.test(outcome.error.message)) return '';
+  // Reading a field its event never has is the likeliest cause of a TypeError on undefined, or of
+  // an invalid date made from it.
+  if (!fields || !/^(TypeError: .*\bundefined\b|RangeError: Invalid time value)/.test(outcome.error.message)) return '';
   const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
   const read = [...(outcome.reads ?? [])].reverse().find((r) => !fields.has(r.path) && !/(^|\.)metadata(\.|$)/.test(parentOf(r.path)) &&
     (parentOf(r.path) === 'payload' || fields.has(parentOf(r.path))));

@@ -169,6 +169,12 @@ describe('sandbox: positions', () => {
     expect(o.error.message).toMatch(/^SyntaxError: /);
   });
 
+  it('places a throw inside a built-in at the snippet line that called it, with no frame of the sandbox', async () => {
+    const o = await sandbox.run('function handler(w) {\n  var t = new Date(w.payload.missing).toISOString();\n  return w;\n}', { payload: {} });
+    expect(o.ok ? null : o.error).toMatchObject({ kind: 'throw', message: 'RangeError: Invalid time value', line: 2, column: 39 });
+    expect(o.ok ? '' : o.error.stack).not.toMatch(/dodo-sandbox|\[eval\]|node:/);
+  });
+
   it('accounts for the wrapper on the first line', async () => {
     const o = await sandbox.run('let a = 1 1;\nfunction handler(w) { return w; }', {});
     expect(o.ok ? null : o.error).toMatchObject({ kind: 'syntax', line: 1, column: 11 });

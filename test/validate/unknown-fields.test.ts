@@ -86,6 +86,11 @@ describe('unknown fields', () => {
     expect(errors.length).toBeGreaterThan(0);
     for (const f of errors) expect(f.message).toMatch(/^TypeError: .*\(customer does not exist on license_key\.created events, so it is undefined here/);
     expect(errors.some((f) => /nullable field is used without a guard/.test(f.message))).toBe(false);
+    // An invalid date made from the missing field, thrown inside Date: at the snippet's line.
+    const date = 'function handler(webhook) {\n  var s = webhook.payload.data;\n  var when = new Date(s.renewed_at).toISOString();\n  webhook.url = "https://api.segment.io/v1/track";\n  webhook.payload = { userId: "u", event: when };\n  return webhook;\n}\n';
+    const [invalid] = (await findings(date, ['subscription.renewed'])).filter((f) => f.code === 'runtime-error');
+    expect(invalid?.line).toBe(3);
+    expect(invalid?.message).toMatch(/^RangeError: Invalid time value \(renewed_at does not exist on subscription\.renewed events/);
   });
 
   it('is quiet on fields that exist, on nullable fields, on metadata keys and on guards with in', async () => {
