@@ -22,6 +22,7 @@ const STATUS = [
   // entitlement grants: capitalised in the SDK's webhook type
   'Pending', 'Delivered', 'Failed', 'Revoked',
 ];
+const TIME_INTERVALS = ['Day', 'Week', 'Month', 'Year'];
 const PAYLOAD_TYPES = ['Payment', 'Subscription', 'Refund', 'Dispute', 'LicenseKey', 'CreditLedgerEntry', 'CreditBalanceLow', 'AbandonedCheckout', 'DunningAttempt', 'EntitlementGrant', 'Payout'];
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -29,6 +30,8 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   dispute_stage: ['pre_dispute', 'dispute', 'pre_arbitration'],
   status: STATUS,
   payload_type: PAYLOAD_TYPES,
+  payment_frequency_interval: TIME_INTERVALS,
+  subscription_period_interval: TIME_INTERVALS,
   eventType: EVENT_TYPES,
 };
 

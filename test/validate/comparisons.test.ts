@@ -26,6 +26,13 @@ describe('impossible comparisons', () => {
     expect(found('  if (d.status == "paid" || d.payload_type !== "payment") {}')).toHaveLength(2);
   });
 
+  it('a subscription interval compared in lowercase, naming the SDK values', () => {
+    expect(found('  if (d.payment_frequency_interval === "monthly") {}')).toEqual([
+      'impossible-comparison 3:40 payment_frequency_interval is never "monthly", so this comparison is never true; did you mean "Month"?',
+    ]);
+    expect(found('  if (d.subscription_period_interval === "Year") {}')).toEqual([]);
+  });
+
   it('is quiet on every real value and on other fields', () => {
     expect(found([
       '  if (d.dispute_status === "dispute_won" || d.status === "succeeded" || d.status === "on_hold" || d.payload_type === "Subscription") {}',
