@@ -191,6 +191,18 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
             break;
           }
         }
+        // Three decimals cut to two ("9.21 KWD" for 9.207): toFixed(2) after the right division.
+        if (!isRight && a.exponent > 2 && /^\d+\.\d\d$/.test(token) && number === Number(a.major.toFixed(2))) {
+          near ??= currencyNear(value, start, end);
+          if (near.some((n) => n.endsWith(`:${a.currency}`))) {
+            issues.push({
+              code: 'wrong-decimals', severity: 'error', jsonPath: path,
+              message: `${quote(value)} shows ${a.major} ${a.currency} as ${token}, rounded to 2 decimals: ${a.currency} has ${a.exponent}; use formatMoney(${a.field}, currency)`,
+            });
+            reported = true;
+            break;
+          }
+        }
         // The minor units themselves beside the currency ("400 USD" for $4.00): no division at all.
         // Printed raw, so without separators ("9,207" may be a German 9.207).
         if (!isRight && a.exponent > 0 && number === a.minor && /^\d+$/.test(token) && !amounts.some((x) => Math.abs(number - x.major) < 1e-9 && x.currency === a.currency)) {

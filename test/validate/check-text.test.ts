@@ -61,6 +61,8 @@ describe('money in text', () => {
     expect(codes({ text: 'Order 2999 of the day' }, usd)).toEqual([]);
     const kwd = { type: 'payment.succeeded', data: { currency: 'KWD', total_amount: 9207, tax: 0 } };
     expect(codes({ text: 'Zahlung: 9,207 KWD' }, kwd)).toEqual([]);
+    expect(codes({ text: 'Paid 9.21 KWD' }, kwd)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: 'Paid 9.207 KWD' }, kwd)).toEqual([]);
     const jpy = { type: 'payment.succeeded', data: { currency: 'JPY', total_amount: 4499, tax: 0 } };
     expect(codes({ text: 'Paid 4499 JPY' }, jpy)).toEqual([]);
   });
