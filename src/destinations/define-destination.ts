@@ -76,6 +76,17 @@ export interface MoneyFields {
   keys: readonly string[];
 }
 
+/**
+ * The Authorization schemes the API takes (Customer.io's Track API: Basic only). A header with
+ * another scheme is refused with a 401, whatever the key; a request without the header is not
+ * judged (the dashboard's card may add it).
+ */
+export interface AuthSpec {
+  schemes: readonly ('Basic' | 'Bearer')[];
+  /** How the credential goes into it, for the message. */
+  how: string;
+}
+
 /** What a destination's checks see of one request. */
 export interface DestinationRequest<R extends DestinationEndpoint = DestinationEndpoint> {
   url: URL | undefined;
@@ -151,6 +162,7 @@ export interface DestinationSpec<R extends DestinationEndpoint, C extends string
   secrets?: readonly SecretPattern[];
   markup?: MarkupFields;
   money?: MoneyFields;
+  auth?: AuthSpec;
   routes: readonly R[];
   /** Applied to a parsed URL's path before routes are looked up (e.g. dropping trailing slashes). */
   normalizePath?: (path: string) => string;
@@ -188,6 +200,7 @@ export interface Destination {
   secrets: readonly SecretPattern[];
   markup: MarkupFields;
   money?: MoneyFields;
+  auth?: AuthSpec;
   endpoints: readonly DestinationEndpoint[];
   /** True when the URL's host is one of the destination's. */
   matchesHost(url: URL): boolean;
@@ -355,6 +368,7 @@ export function defineDestination<R extends DestinationEndpoint, C extends strin
     secrets: spec.secrets ?? [],
     markup: spec.markup ?? {},
     ...(spec.money && { money: spec.money }),
+    ...(spec.auth && { auth: spec.auth }),
     endpoints: routes,
     matchesHost,
     claimsPath,

@@ -64,6 +64,7 @@ export const FINDING_CODES = {
   'markdown-link': warning('customer-controlled text becomes a Markdown link: raw in Discord markdown, or in a Teams TextBlock or FactSet'),
   'placeholder-url': error('the request goes to a placeholder (example.com, an id of zeros, XXXX, "REPLACE_WITH…"): nothing receives it'),
   'placeholder-credential': warning('an auth header holds a placeholder (YOUR_API_KEY, <token>, re_123456789): the API refuses it'),
+  'wrong-auth-scheme': error('an Authorization header with a scheme the destination does not take (Bearer where its API takes Basic)'),
   'card-url-overwritten': error('the snippet replaces the URL the dashboard card supplies (Slack, Discord, Teams, …) with one of its own'),
   'destination-mismatch': warning('the declared destination is not the one the request URL goes to'),
   'url-not-set': warning('the declared destination takes its URL from the code, and the snippet keeps the card\'s URL'),

@@ -101,6 +101,7 @@ export function checkResult(result: unknown, context: ResultContext = {}): Resul
   for (const d of destination.issues) {
     issues.push(issue(d.code, d.severity, d.path === '$' ? '$.payload' : `$.payload${d.path.slice(1)}`, d.message));
   }
+  if (destination.destination !== undefined && isPlainObject(headers)) issues.push(...authScheme(headers, destination.destination));
   return { cancelled: false, ...(destination.destination && { destination: destination.destination }), issues };
 }
 
@@ -116,6 +117,19 @@ const PLACEHOLDER_CREDENTIAL: readonly [RegExp, string][] = [
   [/X{6,}|x{8,}|\*{6,}/, 'a run of X or *'],
   [/123456789/, 'the documentation\'s example key (123456789)'],
 ];
+
+/** An Authorization header whose scheme the destination's API does not take: 401, whatever the key. */
+function authScheme(headers: Record<string, unknown>, destination: string): ResultIssue[] {
+  const spec = getDestination(destination);
+  const auth = spec?.auth;
+  const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization');
+  if (!spec || !auth || !entry || typeof entry[1] !== 'string' || entry[1].trim() === '') return [];
+  const scheme = /^\s*(\S+)/.exec(entry[1])?.[1] ?? '';
+  if (auth.schemes.some((s) => s.toLowerCase() === scheme.toLowerCase())) return [];
+  const shown = /^[A-Za-z]+$/.test(scheme) && entry[1].trim().includes(' ') ? `the ${scheme} scheme` : 'no scheme';
+  return [issue('wrong-auth-scheme', 'error', `$.headers[${JSON.stringify(entry[0])}]`,
+    `${spec.title} takes ${auth.schemes.join(' or ')} authorization (${auth.how}), but the header uses ${shown}: the API answers 401`)];
+}
 
 /** An auth header sent with a placeholder: the API answers 401 and the delivery is lost. */
 function placeholderCredentials(headers: Record<string, unknown>, env: unknown): ResultIssue[] {

@@ -15,6 +15,18 @@ describe('checks of what handler returned', () => {
     expect(found('webhook')).toEqual(['error invalid-result $']);
   });
 
+  it('wrong-auth-scheme: an Authorization scheme the destination does not take, not a missing header', () => {
+    const cio = { ...base, url: 'https://track.customer.io/api/v2/entity', payload: { type: 'person', identifiers: { id: 'cus_1' }, action: 'identify', attributes: {} } };
+    const auth = (value: string | undefined) => found({ ...cio, ...(value !== undefined && { headers: { authorization: value } }) }).filter((f) => f.includes('auth'));
+    expect(auth('Bearer abc123')).toEqual(['error wrong-auth-scheme $.headers["authorization"]']);
+    expect(auth('Basic c2l0ZTprZXk=')).toEqual([]);
+    expect(auth(undefined)).toEqual([]);
+    const [message] = checkResult({ ...cio, headers: { Authorization: 'abc123' } }).issues.filter((i) => i.code === 'wrong-auth-scheme').map((i) => i.message);
+    expect(message).toMatch(/^Customer\.io takes Basic authorization \(HTTP Basic with site_id:api_key, base64-encoded\), but the header uses no scheme/);
+    // Bearer is right for SendGrid.
+    expect(found({ ...base, url: 'https://api.sendgrid.com/v3/mail/send', headers: { Authorization: 'Bearer SG.x' }, payload: {} }).filter((f) => f.includes('auth'))).toEqual([]);
+  });
+
   it('invalid-method: GET is an error, PATCH a warning', () => {
     expect(found({ ...base, method: 'GET' })).toEqual(['error invalid-method $.method']);
     expect(found({ ...base, method: 'PATCH' })).toEqual(['warning invalid-method $.method']);

@@ -65,6 +65,7 @@ export const autosend = defineDestination({
   hosts: AUTOSEND_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  auth: { schemes: ['Bearer'], how: 'Bearer and the API key' },
   markup: { html: ['$.html'] },
   routes: AUTOSEND_ENDPOINTS,
   unknownRoute: { nearMiss: 'an AutoSend route' },

@@ -123,6 +123,7 @@ export const closeCrm = defineDestination({
   hosts: CLOSE_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  auth: { schemes: ['Basic', 'Bearer'], how: 'HTTP Basic with the API key as user name (or an OAuth Bearer token)' },
   // An opportunity's value is in cents ("value": 50000 shows as $500).
   money: { unit: 'minor', keys: ['value'] },
   markup: { html: ['$.note_html'] },

@@ -192,6 +192,7 @@ export const customerIo = defineDestination({
   hosts: CUSTOMERIO_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'Site ID and API key' },
+  auth: { schemes: ['Basic'], how: 'HTTP Basic with site_id:api_key, base64-encoded' },
   routes: CUSTOMERIO_ENDPOINTS,
   // v1 routes are real (and some use PUT), but only v2 bodies are modelled here.
   unvalidated: [{

@@ -99,6 +99,7 @@ export const dub = defineDestination({
   hosts: DUB_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  auth: { schemes: ['Bearer'], how: 'Bearer and the API key' },
   // Dub's track-sale API: the amount in cents for two-decimal currencies (minor units).
   money: { unit: 'minor', keys: ['amount'] },
   routes: DUB_ENDPOINTS,

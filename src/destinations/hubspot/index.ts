@@ -155,6 +155,7 @@ export const hubspot = defineDestination({
   hosts: HUBSPOT_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'HubSpot account connection (private app token via HUBSPOT_ACCESS_TOKEN)' },
+  auth: { schemes: ['Bearer'], how: 'Bearer and the private app token' },
   secrets: HUBSPOT_SECRETS,
   routes: HUBSPOT_ENDPOINTS,
   normalizePath: (path) => path.replace(/\/+$/, ''),

@@ -108,6 +108,7 @@ export const loops = defineDestination({
   otherHosts: [WRONG_HOST],
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  auth: { schemes: ['Bearer'], how: 'Bearer and the API key' },
   routes: LOOPS_ENDPOINTS,
   normalizePath: (path) => path.replace(/\/+$/, ''),
   rewriteUrl: wrongHost,

@@ -57,6 +57,7 @@ export const resend = defineDestination({
   hosts: RESEND_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key' },
+  auth: { schemes: ['Bearer'], how: 'Bearer and the API key' },
   secrets: RESEND_SECRETS,
   markup: { html: ['$.html', '$[*].html'] },
   routes: RESEND_ENDPOINTS,

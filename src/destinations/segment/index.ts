@@ -153,6 +153,7 @@ export const segment = defineDestination({
   hosts: SEGMENT_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'write key' },
+  auth: { schemes: ['Basic'], how: 'HTTP Basic with the write key as user name, base64-encoded (or writeKey in the body)' },
   // Segment's specs read money in major units (revenue in dollars).
   money: { unit: 'major', keys: ['revenue', 'value', 'total', 'subtotal', 'price', 'tax', 'shipping', 'discount'] },
   routes: SEGMENT_ENDPOINTS,

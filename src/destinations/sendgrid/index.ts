@@ -88,6 +88,7 @@ export const sendgrid = defineDestination({
   hosts: SENDGRID_HOSTS,
   urlFrom: 'code',
   card: { credentials: 'API key (Mail Send)' },
+  auth: { schemes: ['Bearer'], how: 'Bearer and the API key' },
   secrets: SENDGRID_SECRETS,
   markup: { html: ['$.content[?(@.type=="text/html")].value'] },
   routes: SENDGRID_ENDPOINTS,
