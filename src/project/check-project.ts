@@ -12,7 +12,7 @@ import { compareCommitted } from './committed-snippets.js';
 import { handWrittenSnippet, prepareSnippetsDeferred, type PreparedSnippets } from './prepare-snippets.js';
 import { sortFindings } from '../findings/finding.js';
 import type { Report } from './report.js';
-import { runValidation, warmValidation } from './run-validation.js';
+import { runValidation } from './run-validation.js';
 
 export interface CheckProjectOptions {
   config: ResolvedConfig;
@@ -57,19 +57,13 @@ export async function checkProject(options: CheckProjectOptions): Promise<Projec
   // With a cache, the sandbox's processes start at the first result it does not have.
   const lazy = options.sandbox === undefined && cache ? createLazySandbox() : undefined;
   const sandbox = options.sandbox ?? lazy ?? createSandbox();
-  // The validation stage is made ready during the compile, unless everything may come from the cache.
-  let warmed = false;
-  const warm = () => { if (!warmed) { warmed = true; warmValidation(config.root); } };
-  if (cache && lazy) cache.onMiss = () => { lazy.start(); warm(); };
+  if (cache && lazy) cache.onMiss = () => lazy.start();
   const before = cache && { ...cache.stats };
   cache?.newRun();
   try {
     // The type check goes on while the snippets run on the samples: nothing the runs do depends
     // on its findings, and on a small project it is as long as the runs.
-    const preparing = options.prepared ?? prepareSnippetsDeferred(config.root, options.mappings, config, sandbox, cache);
-    // Started after the compile has spawned tsc (synchronously, without a cache) so as not to delay it.
-    if (!cache) warm();
-    const { typeFindings, ...prepared } = await preparing;
+    const { typeFindings, ...prepared } = options.prepared ?? await prepareSnippetsDeferred(config.root, options.mappings, config, sandbox, cache);
     const committed = await compareCommitted(config.root, config.outDir, prepared.compiled, options.mappings);
     const handWritten = committed.handWritten.map((f) => handWrittenSnippet(f.path, f.code));
     const wanted = options.validate ?? (() => true);

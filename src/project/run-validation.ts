@@ -3,7 +3,7 @@ import { hashParts } from '../cache/hash.js';
 import type { ProjectCache } from '../cache/project-cache.js';
 import { createLazySandbox, watchTiming } from '../cache/sandbox-use.js';
 import { snippetParts, type ValidationContext } from '../cache/validation-key.js';
-import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
+import type { EventType } from '../runtime/events/event-types.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { getSampleInputs, withEnvRuns, type SampleInput } from '../validate/sample-inputs.js';
@@ -32,23 +32,6 @@ export interface ValidationRun {
   keepResults?: boolean;
   /** Reports of earlier runs, by snippet and samples (not used when golden files are updated). */
   cache?: ProjectCache;
-}
-
-/**
- * Loads the validation stage and makes the built-in samples' runtime inputs while the caller
- * compiles: the compile leaves this process idle while tsc, esbuild and the sandbox work, and
- * the sandbox's processes would otherwise wait for both after the last mapping is finished.
- * Everything it makes is kept per process, so runValidation finds it done. Only a warm-up: a
- * failure here is met again (and reported) by runValidation itself.
- */
-export function warmValidation(root: string, events: readonly EventType[] = EVENT_TYPES): void {
-  void import('../validate/validate-snippets.js').then(async ({ prepareRuntimeInputs }) => {
-    // One event type per turn of the event loop: the compile's own callbacks come first.
-    for (const type of events) {
-      await new Promise((resolveTurn) => setImmediate(resolveTurn));
-      prepareRuntimeInputs((await getSampleInputs({ root, events: [type] })).inputs);
-    }
-  }).catch(() => undefined);
 }
 
 /** Runs every snippet on every selected sample in one sandbox and gathers a report. */

@@ -123,11 +123,6 @@ function runtimeInputFor(input: SampleInput, destination: string | undefined): {
   return made;
 }
 
-/** Makes and serialises the runtime inputs ahead of the first snippet (see warmValidation). */
-export function prepareRuntimeInputs(inputs: readonly SampleInput[]): void {
-  for (const input of inputs) runtimeInputFor(input, undefined);
-}
-
 export async function validateSnippet(snippet: SnippetUnderTest, options: ValidateOptions): Promise<SnippetReport> {
   const prepared = options.inputs.map((input) => runtimeInputFor(input, snippet.destination));
   const runtimeInputs = prepared.map((p) => p.value);

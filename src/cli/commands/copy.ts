@@ -15,7 +15,7 @@ import { loadProjectConfig, type CompileFlags } from '../compile-for-cli.js';
 import { formatFindings, formatSummary } from '../format-findings.js';
 import { createColors, type CliIo } from '../io.js';
 import { causesFirst, groupSampleFindings } from '../reporters.js';
-import { runValidation, warmValidation } from '../../project/run-validation.js';
+import { runValidation } from '../../project/run-validation.js';
 import { prepareSnippets } from '../../project/prepare-snippets.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../findings/exit-codes.js';
 
@@ -58,9 +58,7 @@ export async function copy(io: CliIo, options: CopyOptions, deps: CopyDeps = {})
   for (const note of await copyNotes(io.cwd, config.root, input, options.input)) io.stderr.write(`${noteLabel} ${note}\n`);
   // Templates compile relative to the tool, as in `generate handler --template`.
   const root = input.template ? TOOL_ROOT : config.root;
-  const preparing = prepareSnippets(root, [input.path], config);
-  warmValidation(root);
-  const prepared = await preparing;
+  const prepared = await prepareSnippets(root, [input.path], config);
   const [snippet] = prepared.snippets;
   const { report } = snippet
     ? await runValidation({

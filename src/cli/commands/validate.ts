@@ -12,7 +12,7 @@ import { assertReportPath, writeHtmlReport } from '../html-output.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { assertReadableFile } from '../../util/user-files.js';
 import { checkDestinationName, withDestination } from '../../project/destination-option.js';
-import { runValidation, warmValidation } from '../../project/run-validation.js';
+import { runValidation } from '../../project/run-validation.js';
 import { prepareSnippets, type PreparedSnippets } from '../../project/prepare-snippets.js';
 import { TOOL_ROOT } from '../../util/tool-info.js';
 import { toProjectPath } from '../../util/path.js';
@@ -56,7 +56,6 @@ export async function validate(io: CliIo, options: ValidateOptions): Promise<num
   const sandbox = createSandbox(options.timeout === undefined ? {} : { timeoutMs: options.timeout });
   try {
   const destination = options.destination === undefined ? undefined : await checkDestinationName(options.destination);
-  warmValidation(root, options.events);
   const prepared = withDestination(own.length === 0 ? await prepareSnippets(TOOL_ROOT, templates, config, sandbox)
     : mergePrepared(config.root, await prepareSnippets(config.root, own, config, sandbox), templates.length ? await prepareSnippets(TOOL_ROOT, templates, config, sandbox) : undefined), destination);
   progress.update('running on every sample…');
