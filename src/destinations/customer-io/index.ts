@@ -43,7 +43,7 @@ const CODES = {
   'customerio.too-many-attributes': error('more than 300 attributes in one request'),
   'customerio.attribute-too-long': error('an attribute value longer than 1000 bytes'),
   'customerio.attribute-name-too-long': error('an attribute name longer than 150 bytes'),
-  'customerio.v2-body-on-v1-route': error('a Track API v2 body (type, identifiers, action) sent to a v1 route, which reads name and data'),
+  'customerio.entity-on-legacy-route': error('a Track API v2 body (type, identifiers, action) sent to a v1 route, which reads name and data'),
   'customerio.unused-field': warning('a top-level field the action does not define: it has no effect'),
 };
 const issue = issuesFor(CODES);
@@ -180,7 +180,7 @@ function v2BodyOnV1(payload: unknown, match: RegExpExecArray): DestinationIssue[
   if (!isRecord(payload)) return [];
   const v2Keys = ['identifiers', 'action', 'attributes'].filter((k) => Object.prototype.hasOwnProperty.call(payload, k));
   if (v2Keys.length < 2 && !(v2Keys.length === 1 && payload['type'] === 'person')) return [];
-  return [issue('customerio.v2-body-on-v1-route', '$',
+  return [issue('customerio.entity-on-legacy-route', '$',
     `The body has ${v2Keys.join(', ')}: a Track API v2 entity, but ${match.input} is a v1 route, which reads name, data and timestamp; post it to /api/v2/entity instead (or send { name, data } to v1)`)];
 }
 

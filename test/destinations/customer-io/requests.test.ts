@@ -134,7 +134,7 @@ describe('Customer.io: rules', () => {
       .toMatchObject([{ code: 'customerio.unvalidated-endpoint', severity: 'warning' }]);
     // A v2 entity on a v1 route loses its attributes: that much is known without v1's schema.
     const v1Events = 'https://track.customer.io/api/v1/customers/cus_1/events';
-    expect(found(v1Events, event)).toEqual(['customerio.v2-body-on-v1-route@$', 'customerio.unvalidated-endpoint@$']);
+    expect(found(v1Events, event)).toEqual(['customerio.entity-on-legacy-route@$', 'customerio.unvalidated-endpoint@$']);
     expect(found(v1Events, { name: 'payment_succeeded', data: { amount: 29.99 } })).toEqual(['customerio.unvalidated-endpoint@$']);
   });
 
