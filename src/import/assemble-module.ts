@@ -9,9 +9,11 @@ export interface ModuleParts {
   helpers: readonly string[];
   plan: MappingPlan;
   names: { defineMapping: string; skip: string };
+  /** The destination the snippet's "// Destination:" line names: its checks then apply to the mapping too. */
+  destination?: string;
 }
 
-export function assembleModule({ header, helpers, plan, names }: ModuleParts): string {
+export function assembleModule({ header, helpers, plan, names, destination }: ModuleParts): string {
   const values = [alias('defineMapping', names.defineMapping), ...(plan.usesSkip ? [alias('skip', names.skip)] : [])];
   const types = [...plan.typeImports].sort().map((t) => `type ${t}`);
   const what = plan.otherEvents === 'passthrough' ? 'forwarded unchanged' : 'cancelled';
@@ -22,7 +24,7 @@ export function assembleModule({ header, helpers, plan, names }: ModuleParts): s
     `import { ${[...values, ...types].join(', ')} } from 'dodo-transform';`,
     ...helpers,
     ...plan.shared,
-    `export default ${names.defineMapping}({\n${otherEvents}events: {\n${plan.entries.join('\n')}\n},\n});`,
+    `export default ${names.defineMapping}({\n${destination === undefined ? '' : `destination: '${destination}',\n`}${otherEvents}events: {\n${plan.entries.join('\n')}\n},\n});`,
   ].filter((part) => part !== '').join('\n\n');
 }
 

@@ -9,6 +9,7 @@
 import { Node, Project, SyntaxKind, type FunctionDeclaration, type SourceFile, type Statement } from 'ts-morph';
 import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import { assembleFallback, assembleModule, formatModule } from './assemble-module.js';
+import { readDeclaredDestination } from '../compile/emit-snippet.js';
 import { getOriginalBody, getOriginalText, NOTE_PREFIX, noteBlock } from './comment-block.js';
 import { findEventTypeAliases, findFirstPayloadWrite, findPayloadAliases, type ImportContext } from './context.js';
 import { convertEvent } from './convert-event.js';
@@ -55,7 +56,8 @@ export function convertSnippet(code: string, options: ConvertOptions = {}): Conv
 
   const plan = planMapping(outcomes, ctx, getOrder(parsed.handler), getDeadBranchComments(ctx));
   const failed = notes.notes.some((n) => n.code === 'not-converted');
-  const source = assembleModule({ header: header(failed), helpers, plan, names: ctx.names });
+  const destination = readDeclaredDestination(code);
+  const source = assembleModule({ header: header(failed), helpers, plan, names: ctx.names, ...(destination !== undefined && { destination }) });
   return { source: formatModule(project, source), notes: notes.notes };
 }
 

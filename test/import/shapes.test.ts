@@ -51,6 +51,18 @@ describe('import: dispatch shapes', () => {
     expect(source).toContain("'payment.succeeded': (event) => {");
   });
 
+  it('a snippet\'s "// Destination:" line becomes the mapping\'s destination, so its checks still apply', async () => {
+    const code = `// Destination: discord.
+function handler(webhook) {
+  if (webhook.eventType !== "payment.succeeded") { webhook.cancel = true; return webhook; }
+  webhook.payload = { content: "Paid", allowed_mentions: { parse: [] } };
+  return webhook;
+}`;
+    const { source, compiled } = await convertAndCompile(code);
+    expect(source).toMatch(/defineMapping\(\{\n {2}destination: 'discord',\n/);
+    expect(compiled).toMatch(/^\/\/ Destination: discord\.$/m);
+  });
+
   it("a case of joined literals ('payment.' + 'succeeded') and the endpoint's headers spread into the result", async () => {
     const code = `function handler(webhook) {
   switch (webhook.eventType) {
