@@ -203,6 +203,7 @@ Samples: every event type's built-in sample and its variants; list them with \`d
     .option('--variant <name>', 'a variant of the built-in sample, e.g. currency-jpy or builtin/nullable-absent (default: base)')
     .option('-p, --payload <file>', 'a Dodo event JSON file to use instead of the built-in sample')
     .addOption(envOption())
+    .option('--destination <name>', 'where a .js snippet sends when the dashboard card supplies the URL (slack, discord, resend, …): its card URL and checks apply (wins over the snippet\'s // Destination: line)')
     .option('--curl', 'print the request as a curl command'))
     .addHelpText('after', `
 Examples:
@@ -222,6 +223,7 @@ Event types and variants: \`dodo-transform samples\`.`)
         ...(typeof opts['payload'] === 'string' && { payload: opts['payload'] }),
         ...(envFlag(command) && { env: envFlag(command)! }),
         ...(opts['curl'] === true && { curl: true }),
+        ...(typeof opts['destination'] === 'string' && { destination: opts['destination'] }),
       });
     }));
 

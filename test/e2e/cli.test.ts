@@ -127,6 +127,17 @@ describe('dodo-transform (spawned)', () => {
     expect(above.stdout).toBe(inside.stdout);
   });
 
+  it('preview --destination gives a .js snippet its card URL, and names a typo', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    await writeFile(join(dir, 's.js'), 'function handler(webhook) {\n  webhook.payload = { text: "Paid" };\n  return webhook;\n}\n');
+    const run = await runCli(['preview', 's.js', '-e', 'payment.succeeded', '--destination', 'slack'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^POST https:\/\/hooks\.slack\.com\/services\//);
+    const typo = await runCli(['preview', 's.js', '-e', 'payment.succeeded', '--destination', 'slak'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/did you mean "slack"\?/);
+  });
+
   it('build writes every mapping to handlers/<name>.js', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
     const run = await runCli(['build'], { cwd: dir });

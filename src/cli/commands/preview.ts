@@ -1,3 +1,4 @@
+import { checkDestinationName, withDestination } from '../../project/destination-option.js';
 import { suggestEventType } from '../../util/suggest-event.js';
 import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../runtime/events/event-types.js';
@@ -34,6 +35,8 @@ export interface PreviewOptions extends CompileFlags {
   variant?: string;
   payload?: string;
   curl?: boolean;
+  /** As validate --destination: for a .js snippet whose card supplies the URL. */
+  destination?: string;
 }
 
 /** POSIX shell single quotes: the only character to escape is the quote itself. */
@@ -94,7 +97,8 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
   let runtimeInput: Record<string, unknown> | undefined;
   const envFindings: Finding[] = [];
   try {
-    prepared = await prepareSnippets(root, [file], config, sandbox);
+    const destination = options.destination === undefined ? undefined : await checkDestinationName(options.destination);
+    prepared = withDestination(await prepareSnippets(root, [file], config, sandbox), destination);
     const [first] = prepared.snippets;
     if (first && getExitCode(prepared.findings) === 0) {
       const run: SampleInput = { eventType: sample.eventType, name: sample.name, event: sample.event, ...(config.env && { env: config.env }) };
