@@ -1,7 +1,6 @@
 // The per-mapping end of compile(): analysis, shape inspection, emission and the size check.
 // Its own module, loaded with import() by compile() so that acorn and the rest load while tsc and
 // esbuild are already working.
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parse } from 'acorn';
 import { analyzeProgram } from '../analyze/analyze-code.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { isInside, isRealInside, toProjectPath } from '../util/path.js';
+import { isInside, isRealInside } from '../util/path.js';
 import type { Plugin } from 'esbuild';
 import { TOOL_ROOT } from '../util/tool-info.js';
 

@@ -5,9 +5,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { EVENT_TYPES } from '../runtime/events/event-types.js';
 import type { Finding } from '../findings/finding.js';
-import { suggest } from '../util/suggest.js';
 import { isRealInside, toProjectPath } from '../util/path.js';
 import { TOOL_ROOT } from '../util/tool-info.js';
 

@@ -1,5 +1,5 @@
 import { suggestEventType } from '../util/suggest-event.js';
-import { EVENT_TYPES, isEventType, type EventType } from '../runtime/events/event-types.js';
+import { isEventType, type EventType } from '../runtime/events/event-types.js';
 import { UserError } from '../util/errors.js';
 import { suggest } from '../util/suggest.js';
 import { BUILTIN_SAMPLES } from './index.js';

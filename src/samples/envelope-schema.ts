@@ -1,9 +1,8 @@
 import { suggestEventType } from '../util/suggest-event.js';
 import * as z from 'zod';
-import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
+import { isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
 import { getPayloadType } from '../runtime/events/payload-type.js';
-import { suggest } from '../util/suggest.js';
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

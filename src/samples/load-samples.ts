@@ -3,11 +3,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { readBounded, unreadableReason } from '../util/user-files.js';
 import path from 'node:path';
-import { EVENT_TYPES, isEventType } from '../runtime/events/event-types.js';
+import { isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
 import { findTooDeep, jsonPath } from '../util/json.js';
 import { parseJson } from './json-error.js';
-import { suggest } from '../util/suggest.js';
 
 /** A user sample that passed validation. `file` is `dir` joined with the relative path. */
 export interface LoadedSample {

@@ -16,8 +16,6 @@ import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { MAX_SAMPLE_BYTES, MAX_SAMPLE_DEPTH } from '../../samples/load-samples.js';
 import { escapeJson, escapeLine, hasControlCharacters } from '../../util/terminal-text.js';
 import { UserError } from '../../util/errors.js';
-import { suggest } from '../../util/suggest.js';
-import { EVENT_TYPES } from '../../runtime/events/event-types.js';
 import { checkResult } from '../../validate/check-result.js';
 import { withCardUrl } from '../../validate/card-url.js';
 import { toRuntimeInput, type SampleInput } from '../../validate/sample-inputs.js';
