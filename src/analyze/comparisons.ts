@@ -45,10 +45,35 @@ function propertyOf(node: AnyNode): { name: string; object: AnyNode } | undefine
   return name === undefined ? undefined : { name, object: node['object'] };
 }
 
-/** `payload.type` / `webhook.payload.type` is the event type too. */
-function fieldName(node: AnyNode): string | undefined {
+/** Whether a member chain passes through `metadata`: the merchant's own keys, any value. */
+function inMetadata(node: AnyNode): boolean {
+  for (let prop = propertyOf(node); prop; prop = propertyOf(prop.object)) if (prop.name === 'metadata') return true;
+  return false;
+}
+
+/** An object the snippet writes out itself: a literal, or a choice between literals. */
+function isObjectLiteral(node: AnyNode): boolean {
+  if (node.type === 'ConditionalExpression') return isObjectLiteral(node['consequent']) && isObjectLiteral(node['alternate']);
+  return node.type === 'ObjectExpression';
+}
+
+/** The identifier a member chain starts from (`meta` in `meta.a.b`). */
+function rootOf(node: AnyNode): AnyNode {
+  let n = node;
+  while (n.type === 'MemberExpression' || n.type === 'ChainExpression') n = n.type === 'ChainExpression' ? n['expression'] : n['object'];
+  return n;
+}
+
+/**
+ * `payload.type` / `webhook.payload.type` is the event type too. Nothing is judged on an object
+ * that is not Dodo's: one the snippet builds (`var payload = { type: 'identify' }`, Segment's call
+ * type), or the merchant's metadata (`var meta = d.customer.metadata || {}`).
+ */
+function fieldName(node: AnyNode, notDodo: ReadonlySet<string>): string | undefined {
   const prop = propertyOf(node);
-  if (!prop) return undefined;
+  if (!prop || inMetadata(prop.object)) return undefined;
+  const root = rootOf(prop.object);
+  if (root.type === 'Identifier' && notDodo.has(root['name'])) return undefined;
   if (prop.name === 'type') {
     const inner = propertyOf(prop.object);
     const objectName = inner?.name ?? (prop.object.type === 'Identifier' ? prop.object['name'] : '');
@@ -80,12 +105,22 @@ function issueFor(field: string, value: string, at: AnyNode): CodeIssue | undefi
 export function checkComparisons(program: Program): CodeIssue[] {
   const issues: CodeIssue[] = [];
   const literal = (n: AnyNode): string | undefined => (n.type === 'Literal' && typeof n['value'] === 'string' ? n['value'] : undefined);
+  // Variables set to an object literal of the snippet's own, or to metadata (`x.metadata || {}`).
+  const notDodo = new Set<string>();
+  simple(program, {
+    VariableDeclarator: (node) => {
+      const n = node as AnyNode;
+      const init: AnyNode | undefined = n['init']?.type === 'LogicalExpression' ? n['init']['left'] : n['init'];
+      if (n['id']?.type !== 'Identifier' || !init) return;
+      if (isObjectLiteral(init) || ((init.type === 'MemberExpression' || init.type === 'ChainExpression') && (inMetadata(init) || propertyOf(init)?.name === 'metadata'))) notDodo.add(n['id'].name);
+    },
+  });
   simple(program, {
     BinaryExpression: (node) => {
       const n = node as AnyNode;
       if (!['===', '!==', '==', '!='].includes(n['operator'])) return;
       for (const [side, other] of [[n['left'], n['right']], [n['right'], n['left']]] as [AnyNode, AnyNode][]) {
-        const field = fieldName(side);
+        const field = fieldName(side, notDodo);
         const value = literal(other);
         if (field === undefined || value === undefined) continue;
         const issue = issueFor(field, value, other);
@@ -95,7 +130,7 @@ export function checkComparisons(program: Program): CodeIssue[] {
     },
     SwitchStatement: (node) => {
       const n = node as AnyNode;
-      const field = fieldName(n['discriminant']);
+      const field = fieldName(n['discriminant'], notDodo);
       if (field === undefined) return;
       for (const c of n['cases'] as AnyNode[]) {
         const value = c['test'] ? literal(c['test']) : undefined;

@@ -4,7 +4,7 @@
 // amount (tax_id, total_count, price_currency) rule it out.
 
 const MONEY_WORDS = new Set(['revenue', 'total', 'subtotal', 'price', 'amount', 'value', 'tax', 'shipping', 'discount', 'fee']);
-const NOT_MONEY_WORDS = new Set(['id', 'ids', 'code', 'number', 'name', 'currency', 'type', 'method', 'status', 'count', 'rate']);
+const NOT_MONEY_WORDS = new Set(['id', 'ids', 'code', 'number', 'name', 'currency', 'type', 'method', 'status', 'count', 'rate', 'percent', 'pct', 'quantity', 'seats']);
 
 export function isMoneyKey(key: string): boolean {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);

@@ -12,9 +12,16 @@ function* leaves(value: unknown, path: string, key: string, depth = 0): Generato
   else yield [path, key, value];
 }
 
-/** How `value` shows amount / 100: exactly ("44.99", 44.99), or, under a money key, rounded (45, 44). */
-function wrongShape(value: unknown, key: string, a: EventAmount): boolean {
-  if (value === a.wrong || value === a.wrong.toFixed(2)) return true;
+/**
+ * How `value` shows amount / 100: as the vendor's 2-decimal string ("44.99") under any key; as a
+ * number under a money key, or anywhere when it has decimals (a whole 1 under "quantity" is just
+ * a count); rounded (45, 44) under a money key. Never when it is the right value of another of
+ * the event's amounts (10 as a KWD plan's price, although its 1.000 trial / 100 is 10 too).
+ */
+function wrongShape(value: unknown, key: string, a: EventAmount, all: readonly EventAmount[]): boolean {
+  if (typeof value === 'number' && all.some((x) => x.currency === a.currency && x.major === value)) return false;
+  if (value === a.wrong.toFixed(2)) return true;
+  if (value === a.wrong) return isMoneyKey(key) || !Number.isInteger(value);
   return typeof value === 'number' && value !== a.major && a.wrongWhole.includes(value) && isMoneyKey(key);
 }
 
@@ -25,15 +32,16 @@ function wrongShape(value: unknown, key: string, a: EventAmount): boolean {
  */
 export function checkAmounts(payload: unknown, event: unknown, destination?: string): ResultIssue[] {
   const issues: ResultIssue[] = destination === undefined ? [] : unitFindings(payload, event, destination);
-  const amounts = eventMoney(event).amounts.filter((a) => a.exponent !== 2 && a.wrong !== a.major);
+  const all = eventMoney(event).amounts;
+  const amounts = all.filter((a) => a.exponent !== 2 && a.wrong !== a.major);
   if (amounts.length === 0) return issues;
   // Where the destination reads the key in minor units, the fix is to send Dodo's amount as it is.
   const minorKeys = destination === undefined ? undefined : getDestination(destination)?.money;
   const readsMinor = (key: string) => minorKeys?.unit === 'minor' && minorKeys.keys.includes(key);
   for (const [path, key, value] of leaves(payload, '$.payload', '')) {
-    const a = amounts.find((x) => wrongShape(value, key, x));
+    const a = amounts.find((x) => wrongShape(value, key, x, all));
     if (!a) continue;
-    const fields = fieldsWithWrong(amounts, (x) => x.currency === a.currency && wrongShape(value, key, x));
+    const fields = fieldsWithWrong(amounts, (x) => x.currency === a.currency && wrongShape(value, key, x, all));
     const how = value === a.wrong || value === a.wrong.toFixed(2) ? `${fields} / 100` : `${fields} / 100, rounded`;
     issues.push({
       code: 'wrong-decimals', severity: 'error', jsonPath: path,

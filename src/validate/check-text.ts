@@ -15,7 +15,9 @@ import { selectStrings } from '../destinations/select-fields.js';
 /** Symbols that name one currency (or a family that excludes the event's: "$" is not EUR). */
 const SYMBOLS: readonly [string, readonly string[]][] = [
   ['US$', ['USD']], ['CA$', ['CAD']], ['A$', ['AUD']], ['NZ$', ['NZD']], ['HK$', ['HKD']], ['S$', ['SGD']], ['R$', ['BRL']],
-  ['$', ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'ARS', 'CLP', 'COP', 'TWD', 'BRL']],
+  // Every currency written with a plain "$" (dollars and pesos): it contradicts only the others.
+  ['$', ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'ARS', 'CLP', 'COP', 'TWD', 'BRL', 'DOP', 'UYU', 'CUP', 'NIO', 'JMD', 'TTD', 'XCD', 'BBD', 'BZD',
+    'BSD', 'BMD', 'KYD', 'FJD', 'GYD', 'LRD', 'NAD', 'SBD', 'SRD', 'TOP', 'WST', 'BND', 'ZWL', 'KID', 'TVD']],
   ['€', ['EUR']], ['£', ['GBP', 'EGP']], ['¥', ['JPY', 'CNY']], ['₹', ['INR']], ['₩', ['KRW']], ['₽', ['RUB']], ['₺', ['TRY']],
   ['₪', ['ILS']], ['₫', ['VND']], ['฿', ['THB']], ['₱', ['PHP']], ['zł', ['PLN']],
 ];
@@ -91,12 +93,13 @@ const GARBAGE: readonly { pattern: RegExp; what: string; severity: 'error' | 'wa
   { pattern: /\bNaN\b/, what: '"NaN" (arithmetic on a missing or non-numeric value)', severity: 'error' },
   { pattern: /\[object Object\]/, what: '"[object Object]" (an object put into a string)', severity: 'error' },
   { pattern: /Invalid Date/, what: '"Invalid Date" (a date made from a missing or malformed value)', severity: 'error' },
-  { pattern: /\b1970\b/, what: 'a 1970 date (new Date(null) or new Date(0): a null date field)', severity: 'error' },
+  // The epoch as a date ("1970-01-01", "1/1/1970", "Jan 1, 1970", "Thu Jan 01 1970"), not any 1970 ("1970.00 USD").
+  { pattern: /\b1970-01-01|\b0?1[/.]0?1[/.]1970\b|\b(?:Jan(?:uary)?\.?\s+0?1,?|0?1\.?\s+Jan(?:uary)?\.?,?|Thu,?\s+0?1\s+Jan|Thu Jan 01)\s+1970\b|\b12\/31\/1969\b|\b1969-12-31\b|\bDec(?:ember)?\.?\s+31,?\s+1969\b/, what: 'a 1970 date (new Date(null) or new Date(0): a null date field)', severity: 'error' },
   { pattern: /\bnull\b/, what: '"null" (a null field rendered as text)', severity: 'warning' },
 ];
 
 /** Any of GARBAGE's patterns: most strings match none, and one test rules them all out. */
-const ANY_GARBAGE = /undefined|NaN|\[object Object\]|Invalid Date|1970|null/;
+const ANY_GARBAGE = /undefined|NaN|\[object Object\]|Invalid Date|1970|1969|null/;
 
 /** The strings inside `value` when it is the JSON text of an object or array, one per line. */
 function jsonStrings(value: string): string | undefined {
@@ -146,7 +149,11 @@ function currencyNear(text: string, start: number, end: number): string[] {
   const after = text.slice(end, end + 5).replace(/^\s+/, '');
   const named: string[] = [];
   for (const [symbol, currencies] of SYMBOLS) {
-    if (before.endsWith(symbol)) { named.push(...currencies.map((c) => `${symbol}:${c}`)); break; }
+    if (!before.endsWith(symbol)) continue;
+    // A dollar with a prefix this table does not know (RD$, J$, TT$) names a currency it cannot tell.
+    if (symbol === '$' && /[A-Za-z]$/.test(before.slice(0, -1))) break;
+    named.push(...currencies.map((c) => `${symbol}:${c}`));
+    break;
   }
   const codeBefore = /([A-Z]{3})\s*$/.exec(text.slice(Math.max(0, start - 5), start))?.[1];
   const codeAfter = /^\s*([A-Z]{3})\b/.exec(text.slice(end, end + 6))?.[1];
@@ -154,6 +161,9 @@ function currencyNear(text: string, start: number, end: number): string[] {
   void after;
   return named;
 }
+
+/** The amount an event is about (a payment's total, a refund's or dispute's amount, a subscription's price). */
+const MAIN_AMOUNTS: ReadonlySet<string> = new Set(['total_amount', 'amount', 'recurring_pre_tax_amount']);
 
 function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[] {
   const { amounts, nullFields } = factsOf(event).amounts;
@@ -181,7 +191,9 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
           // style or Math.round) only beside the event's currency, since 45 is a common number.
           near ??= currencyNear(value, start, end);
           const beside = near.some((n) => n.endsWith(`:${a.currency}`));
-          if ((exact && (token.includes('.') || beside)) || (whole && beside)) {
+          // "v4.1" or "4.1 stars" is no price: a bare decimal counts with two decimals, as toFixed(2) prints it.
+          const asPrice = /\.\d\d$/.test(token) && !/[A-Za-z]/.test(value[start - 1] ?? '');
+          if ((exact && (asPrice || beside)) || (whole && beside)) {
             const fields = fieldsWithWrong(amounts, (x) => x.currency === a.currency && (Math.abs(number - x.wrong) < 1e-9 || (whole && x.wrongWhole.includes(number))));
             issues.push({
               code: 'wrong-decimals', severity: 'error', jsonPath: path,
@@ -231,7 +243,9 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
         }
       }
     }
-    if (!reported && nullFields.length > 0) {
+    // Only a null main amount: a null trial_amount or tax beside a legitimate "$0.00" is no sign.
+    const mainNull = nullFields.filter((f) => MAIN_AMOUNTS.has(f));
+    if (!reported && mainNull.length > 0) {
       // A null amount divided by 100 renders as 0.00 next to a currency.
       for (const m of value.matchAll(/(?<![\d.,])0(?:\.0+)?(?![\d.,]*\d)/g)) {
         // Beside a currency, or beside "null" where the currency is null as well ("0.00 null").
@@ -240,7 +254,7 @@ function checkMoneyInText(leaves: readonly Leaf[], event: unknown): ResultIssue[
         if (currencyNear(value, m.index, end).length === 0 && !besideNull) continue;
         issues.push({
           code: 'null-amount', severity: 'error', jsonPath: path,
-          message: `${quote(value)} shows ${m[0]} for ${nullFields.join(', ')}, which is null in this sample: say that the amount is unknown (check for null) instead of rendering 0`,
+          message: `${quote(value)} shows ${m[0]} for ${mainNull.join(', ')}, which is null in this sample: say that the amount is unknown (check for null) instead of rendering 0`,
         });
         break;
       }

@@ -67,6 +67,22 @@ describe('money in text', () => {
     expect(codes({ text: 'Paid 4499 JPY' }, jpy)).toEqual([]);
   });
 
+  it('no money where there is none: a version number, a legitimate zero beside a null trial, 1970 as an amount, another dollar', () => {
+    const jpy = { type: 'payment.succeeded', data: { currency: 'JPY', total_amount: 4499, tax: 410 } };
+    expect(codes({ text: 'dodo-bridge v4.1' }, jpy)).toEqual([]);
+    expect(codes({ text: 'Total 44.99' }, jpy)).toEqual(['wrong-decimals $.payload.text']);
+    const sub = { type: 'subscription.active', data: { currency: 'USD', recurring_pre_tax_amount: 2499, trial_amount: null } };
+    expect(codes({ text: 'MRR $0.00 → $24.99' }, sub)).toEqual([]);
+    const usd = { type: 'payment.succeeded', data: { currency: 'USD', total_amount: 197000, tax: 0 } };
+    expect(codes({ text: 'Payment: 1970.00 USD' }, usd)).toEqual([]);
+    expect(codes({ text: 'Renews 1970-01-01' }, usd)).toEqual(['rendered-garbage $.payload.text']);
+    const dop = { type: 'payment.succeeded', data: { currency: 'DOP', total_amount: 150000, tax: 0 } };
+    expect(codes({ text: 'Payment received: RD$1,500.00' }, dop)).toEqual([]);
+    expect(codes({ text: 'Payment received: $1,500.00' }, dop)).toEqual([]);
+    const eur = { type: 'payment.succeeded', data: { currency: 'EUR', total_amount: 150000, tax: 0 } };
+    expect(codes({ text: 'Payment received: $1,500.00' }, eur)).toEqual(['wrong-currency $.payload.text']);
+  });
+
   it('finds a null amount rendered as 0', () => {
     const refund = structuredClone(variant('refund.succeeded', 'base'));
     refund.data.amount = null;

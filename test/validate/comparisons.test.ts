@@ -38,6 +38,10 @@ describe('impossible comparisons', () => {
       '  if (d.dispute_status === "dispute_won" || d.status === "succeeded" || d.status === "on_hold" || d.payload_type === "Subscription") {}',
       '  if (webhook.eventType === "refund.succeeded" || webhook.payload.type !== "payment.failed") {}',
       '  var block = { type: "section" }; if (block.type === "section" && d.currency === "USD") {}',
+      // A merchant's metadata, and an object the snippet builds, are not Dodo's.
+      '  var meta = d.customer.metadata || {}; if (d.metadata.status === "vip" || meta.status === "vip") {}',
+      '  var payload = { type: "identify" }; if (payload.type === "identify") {}',
+      '  var payload = d.x ? { type: "identify" } : { type: "track" }; if (payload.type === "identify") {}',
       // An entitlement grant's status is capitalised.
       '  if (d.status !== "Delivered" && d.status !== "Revoked") {}',
     ].join('\n'))).toEqual([]);

@@ -46,6 +46,17 @@ describe('wrong-decimals', () => {
     expect(checkAmounts({ revenue: 45 }, event('JPY'), 'segment')[0]?.message).toMatch(/use toMajorUnits\(total_amount, currency\)$/);
   });
 
+  it('does not take a count, a rate or another amount\'s right value for amount / 100', () => {
+    const trial = { type: 'subscription.active', data: { currency: 'JPY', recurring_pre_tax_amount: 9800, trial_amount: 100 } };
+    expect(checkAmounts({ properties: { quantity: 1, seats: 1, interval_count: 1 } }, trial)).toEqual([]);
+    const kwd = { type: 'subscription.active', data: { currency: 'KWD', recurring_pre_tax_amount: 10000, trial_amount: 1000 } };
+    expect(checkAmounts({ properties: { mrr: 10, revenue: 10 } }, kwd)).toEqual([]);
+    const taxed = { type: 'payment.succeeded', data: { currency: 'JPY', total_amount: 11000, tax: 1000 } };
+    expect(checkAmounts({ properties: { tax_rate_percent: 10 } }, taxed)).toEqual([]);
+    // Still the vendor's bug in a money key.
+    expect(checkAmounts({ properties: { revenue: 110 } }, taxed).map((i) => i.code)).toEqual(['wrong-decimals']);
+  });
+
   it('does not flag the right value, or /100 for a two-decimal currency', () => {
     expect(checkAmounts({ revenue: 4500 }, event('JPY'))).toEqual([]);
     expect(checkAmounts({ revenue: 45 }, event('USD'))).toEqual([]);
