@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Report } from '../project/report.js';
 import { UserError } from '../util/errors.js';
 import { shownPath } from '../util/path.js';
+import { escapeLine } from '../util/terminal-text.js';
 import { writeFilesAtomic } from '../util/write-atomic.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 
@@ -37,6 +38,10 @@ export function assertReportPath(cwd: string, out: string): string {
   const kind = (p: string) => { try { return statSync(p).isDirectory() ? 'directory' : 'file'; } catch { return undefined; } };
   if (kind(folder) !== 'directory') throw new UserError(`cannot write the HTML report to ${out}: the folder ${relative(cwd, folder) || folder} does not exist`);
   if (kind(path) === 'directory') throw new UserError(`cannot write the HTML report to ${out}: it is a directory (name a file, e.g. ${out.replace(/\/+$/, '')}/${DEFAULT_HTML_OUT})`);
+  // An earlier report may be replaced; a mapping, snippet, sample or package.json never is.
+  if (kind(path) === 'file' && !/\.html?$/i.test(path)) {
+    throw new UserError(`cannot write the HTML report to ${escapeLine(out)}: that file exists and is not an .html file, and the report never replaces one; name a new file or an .html one`);
+  }
   return path;
 }
 

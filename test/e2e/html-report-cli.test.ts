@@ -1,5 +1,5 @@
 // --reporter html on the command line: the file, the terminal output beside it, and one-line errors.
-import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,15 @@ describe('validate --reporter html', () => {
     expect(folder.stderr).toMatch(/^error: cannot write the HTML report to out: it is a directory[^\n]*\n$/);
     expect(await readdir(dir)).toEqual(['out']);
     expect(await readdir(join(dir, 'out'))).toEqual([]);
+    // A file of the project's is never replaced by the report; an earlier .html report is.
+    await writeFile(join(dir, 'keep.js'), 'function handler(webhook) { return webhook; }\n');
+    const source = await runCli(['validate', 'keep.js', '-e', 'payment.succeeded', '--reporter', 'html', '--out', 'keep.js'], { cwd: dir });
+    expect(source.code).toBe(2);
+    expect(source.stderr).toMatch(/^error: cannot write the HTML report to keep\.js: that file exists and is not an \.html file/);
+    expect(await readFile(join(dir, 'keep.js'), 'utf8')).toBe('function handler(webhook) { return webhook; }\n');
+    await writeFile(join(dir, 'old.html'), 'old');
+    expect((await runCli(['validate', 'slack', '-e', 'payment.succeeded', '--reporter', 'html', '--out', 'old.html'], { cwd: dir })).code).toBe(0);
+    expect(await readFile(join(dir, 'old.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   });
 
   it('rejects --out without html, two terminal reporters, and unknown names', async () => {
