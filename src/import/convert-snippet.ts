@@ -6,6 +6,7 @@
 //
 // Pure: a string in, a string and notes out. Behaviour is kept exactly; what cannot
 // be kept is left in comments with a note instead of being guessed.
+import { escapeLine } from '../util/terminal-text.js';
 import { Node, Project, SyntaxKind, type FunctionDeclaration, type SourceFile, type Statement } from 'ts-morph';
 import { EVENT_TYPES, type EventType } from '../runtime/events/event-types.js';
 import { assembleFallback, assembleModule, formatModule } from './assemble-module.js';
@@ -40,7 +41,8 @@ export function convertSnippet(code: string, options: ConvertOptions = {}): Conv
   const parsed = parseSnippet(project, code);
   const header = (failed: boolean) => [
     ...(parsed.sourceFile ? [getFileComments(parsed.sourceFile)] : []),
-    `// Converted from ${fileName} by \`dodo-transform import\`${failed ? '' : ': it does what the snippet did, bugs included, now type-checked'}.`,
+    // The name on one comment line whatever it holds: a newline in it would start a line of code.
+    `// Converted from ${escapeLine(fileName)} by \`dodo-transform import\`${failed ? '' : ': it does what the snippet did, bugs included, now type-checked'}.`,
   ].filter((line) => line !== '').join('\n');
   const fallback = (reason: string, line?: number): ConversionResult => {
     notes.add({ code: 'not-converted', message: `could not convert the snippet: ${reason}`, ...(line !== undefined && { line }) });

@@ -84,6 +84,12 @@ describe('dodo-transform import', () => {
     expect(existsSync(join(project, 'mappings'))).toBe(false);
   });
 
+  it('a newline in the snippet\'s file name stays inside the header comment', () => {
+    const source = convertSnippet(seed, { fileName: 'evil\nerror: FAKE.js' }).source;
+    expect(source).toContain('// Converted from evil\\nerror: FAKE.js by');
+    expect(source.split('\n').some((line) => line.startsWith('error: FAKE'))).toBe(false);
+  });
+
   it('--out <file> writes there, relative to the working directory', async () => {
     const io = createIo(project);
     expect(await importSnippet(io, { file: 'legacy/segment.js', out: 'src/webhooks/segment-mapping.ts' })).toBe(0);
