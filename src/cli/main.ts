@@ -9,7 +9,7 @@ import { TOOL_VERSION } from '../util/tool-info.js';
 import type { CompileFlags } from './compile-for-cli.js';
 import { guardIo, type CliIo } from './io.js';
 import { runZodWithoutJit } from './zod-jitless.js';
-import { escapeText } from '../util/terminal-text.js';
+import { escapeLine } from '../util/terminal-text.js';
 import { DEFAULT_HTML_OUT, REPORTER_CHOICES, splitReporters, type ReporterChoice } from './html-output.js';
 
 const EXIT_CODES_HELP = `
@@ -39,7 +39,12 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .version(TOOL_VERSION, '-v, --version')
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // commander quotes what the user typed ('--x'): a newline there stays inside the quotes.
+      outputError: (s, write) => write(s.replace(/'[^']*'/g, (quoted) => escapeLine(quoted))),
+    })
     .exitOverride();
 
   const run = (action: Action) => async (...args: unknown[]) => {
@@ -399,7 +404,9 @@ export async function main(argv: readonly string[], unguardedIo: CliIo): Promise
       return error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
     }
     if (error instanceof UserError) {
-      io.stderr.write(`error: ${escapeText(error.message)}\n`);
+      // One line each, whatever user text (a file name, a flag's value) the message quotes: a
+      // newline in it must not print a line of its own.
+      io.stderr.write(`error: ${escapeLine(error.message)}\n${error.details.map((d) => `  ${escapeLine(d)}\n`).join('')}`);
       return EXIT_CANNOT_RUN;
     }
     io.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +

@@ -81,7 +81,7 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
   // zod is loaded only when there is a config file to check: it costs ~50 ms to import.
   const { getConfigProblems } = await import('./config-schema.js');
   const problems = getConfigProblems(value);
-  if (problems.length > 0) throw new UserError(`${file}: invalid config\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (problems.length > 0) throw new UserError(`${file}: invalid config`, { details: problems });
   return value as UserConfig;
 }
 

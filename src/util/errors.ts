@@ -4,7 +4,10 @@
  */
 export class UserError extends Error {
   override name = 'UserError';
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** Lines shown under the message, indented (every problem of a config). */
+  readonly details: readonly string[];
+  constructor(message: string, options?: { cause?: unknown; details?: readonly string[] }) {
     super(message, options);
+    this.details = options?.details ?? [];
   }
 }

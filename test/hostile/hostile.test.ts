@@ -169,6 +169,15 @@ for (const [name, args] of [['import', ['import', 's/pw.js']], ['copy', ['copy',
     },
   }]);
 }
+for (const [name, args] of [['a file name', ['validate', 'nope\nerror: FAKE.js']], ['an unknown command', ['nope\nerror: FAKE']], ['an unknown option', ['validate', 'x.js', '--x\nerror: FAKE']]] as const) {
+  cases.push([`usage errors: a newline in ${name} stays on the error's line`, {
+    files: {}, args: [...args], codes: [2],
+    check: (r) => {
+      expect(r.stderr).not.toMatch(/^error: FAKE/m);
+      expect(r.stderr).toMatch(/\\nerror: FAKE/);
+    },
+  }]);
+}
 for (const [name, args] of [['validate', ['validate', 'nl.js']], ['preview', ['preview', 'nl.js', '-e', 'payment.succeeded']]] as const) {
   cases.push([`${name}: newlines in a thrown message and in console output stay on their line`, {
     files: { 'nl.js': 'function handler(webhook) {\n  console.log("a\\n::error file=README.md::forged");\n  throw new Error("x\\n::add-mask::secret\\n1 snippet, no problems");\n}\n' },

@@ -74,8 +74,8 @@ async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventTyp
   // The same checks as a sample file: every problem with its JSON path.
   const result = envelopeSchema(eventType).safeParse(parsed.value);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${toJsonPath(i.path)}: ${i.message.replace(/does not match its folder/, 'does not match --event')}`);
-    throw new UserError(`${options.payload}: not a usable ${eventType} event:\n${problems.join('\n')}`);
+    const problems = result.error.issues.map((i) => `${toJsonPath(i.path)}: ${i.message.replace(/does not match its folder/, 'does not match --event')}`);
+    throw new UserError(`${options.payload}: not a usable ${eventType} event:`, { details: problems });
   }
   return { eventType, event: parsed.value, name: options.payload };
 }
