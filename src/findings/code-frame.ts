@@ -6,7 +6,8 @@ const MAX_WIDTH = 100;
  * Tabs show as two spaces; a long line shows the part around the column, cut with `…`.
  */
 export function formatCodeFrame(source: string, line: number, column: number, context = 1): string[] {
-  const lines = source.split(/\r?\n/);
+  // Lines as JavaScript counts them (V8 reports positions so): CR, LS and PS break lines too.
+  const lines = source.split(/\r\n|[\n\r\u2028\u2029]/);
   if (line < 1 || line > lines.length) return [];
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);

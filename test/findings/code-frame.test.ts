@@ -11,6 +11,12 @@ describe('formatCodeFrame', () => {
     ]);
   });
 
+  it('counts lines as JavaScript does: CR, LS and PS end a line too', () => {
+    for (const br of ['\r', '\u2028', '\u2029']) {
+      expect(formatCodeFrame(`var a = 1;${br}bad.x = 1;\nok();`, 2, 1, 0)).toEqual(['> 2 | bad.x = 1;', '    | ^']);
+    }
+  });
+
   it('puts the caret under the character when tabs come before it', () => {
     const [, caret] = formatCodeFrame('\t\tx = y;', 1, 7);
     expect(caret).toBe('    |         ^');
