@@ -76,6 +76,9 @@ export function checkResult(result: unknown, context: ResultContext = {}): Resul
     else for (const [name, value] of Object.entries(headers)) {
       if (typeof value !== 'string') issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} must be a string, got ${value === null ? 'null' : typeof value}`));
       else if (hasControlCharacters(value) || hasControlCharacters(name)) issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} contains control characters (a CR or LF splits the request's headers)`));
+      // HTTP's rules, which fetch enforces: a name is a token, a value Latin-1 (a ByteString).
+      else if (!HEADER_NAME.test(name)) issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons): the request cannot be sent`));
+      else if (/[^\u0000-\u00ff]/.test(value)) issues.push(issue('invalid-headers', 'error', `$.headers[${JSON.stringify(name)}]`, `header ${JSON.stringify(name)} holds characters beyond Latin-1 (${JSON.stringify(value.match(/[^\u0000-\u00ff]/)![0])}), which HTTP headers cannot carry: encode the value (e.g. encodeURIComponent) or send it in the body`));
     }
   }
   // A missing value pasted into a string ("Bearer undefined", ".../users/undefined") is sent as is.
@@ -106,6 +109,8 @@ export function checkResult(result: unknown, context: ResultContext = {}): Resul
 }
 
 const REQUEST_LEVEL = new Set(['card-url-overwritten', 'placeholder-url', 'placeholder-credential']);
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Headers that carry a credential. */
 const CREDENTIAL_HEADER = /^(?:authorization|proxy-authorization|x-api-key|api-key|apikey)$|(?:^|[-_])(?:api[-_]?key|token|secret|auth)(?:$|[-_])/i;

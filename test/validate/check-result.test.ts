@@ -27,6 +27,13 @@ describe('checks of what handler returned', () => {
     expect(found({ ...base, url: 'https://api.sendgrid.com/v3/mail/send', headers: { Authorization: 'Bearer SG.x' }, payload: {} }).filter((f) => f.includes('auth'))).toEqual([]);
   });
 
+  it('invalid-headers: a name that is no HTTP token, a value beyond Latin-1', () => {
+    const headers = (h: Record<string, string>) => found({ ...base, headers: h }).filter((f) => f.includes('invalid-headers'));
+    expect(headers({ 'X-A: b': 'v', '': 'v', 'X B': 'v', 'Ünï': 'v' })).toHaveLength(4);
+    expect(headers({ 'X-Name': 'Zoë Ā' })).toEqual(['error invalid-headers $.headers["X-Name"]']);
+    expect(headers({ 'X-Name': 'Zoë', 'Content-Type': 'application/json', Authorization: 'Bearer x' })).toEqual([]);
+  });
+
   it('invalid-method: GET is an error, PATCH a warning', () => {
     expect(found({ ...base, method: 'GET' })).toEqual(['error invalid-method $.method']);
     expect(found({ ...base, method: 'PATCH' })).toEqual(['warning invalid-method $.method']);
