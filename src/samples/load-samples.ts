@@ -44,6 +44,12 @@ async function isDirectory(entry: Dirent, full: string): Promise<boolean> {
 export const MAX_SAMPLE_BYTES = 4 * 1024 * 1024;
 /** Deeper than this, serialising the sample for the sandbox could exhaust the stack. */
 export const MAX_SAMPLE_DEPTH = 64;
+/**
+ * All sample files together: every one is held, and sent to each sandbox process, for the whole
+ * run (about 17 MB of memory per 4 MB sample). A Dodo event is a few KB.
+ */
+export const MAX_TOTAL_SAMPLE_BYTES = 32 * 1024 * 1024;
+const readSoFar = new WeakMap<LoadedSamples, number>();
 
 async function loadFile(file: string, eventType: EventType, out: LoadedSamples, root: string | undefined): Promise<void> {
   let text: string;
@@ -58,6 +64,12 @@ async function loadFile(file: string, eventType: EventType, out: LoadedSamples, 
       out.problems.push({ file, jsonPath: '$', message: `the file has ${read.bytes} bytes; a sample may have at most ${MAX_SAMPLE_BYTES}` });
       return;
     }
+    const total = (readSoFar.get(out) ?? 0) + read.bytes;
+    if (total > MAX_TOTAL_SAMPLE_BYTES) {
+      out.problems.push({ file, jsonPath: '$', message: `not used: the sample files before it (by name) already hold ${MAX_TOTAL_SAMPLE_BYTES / 1024 / 1024} MB, all samples may hold at most that; keep samples to real events (a few KB each)` });
+      return;
+    }
+    readSoFar.set(out, total);
     text = read.text;
   } catch (error) {
     out.problems.push({ file, jsonPath: '$', message: `cannot read the file: ${errorText(error)}` });

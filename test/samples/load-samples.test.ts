@@ -23,6 +23,15 @@ async function put(relative: string, content: unknown): Promise<string> {
 }
 
 describe('loadSampleFiles', () => {
+  it('uses samples up to 32 MB in all, and names each file past that', async () => {
+    const big = (name: string) => ({ ...BUILTIN_SAMPLES['payment.succeeded'], note: name.repeat(3.5 * 1024 * 1024 / name.length) });
+    for (let i = 0; i < 10; i++) await put(`payment.succeeded/s${i}.json`, big(`s${i}`));
+    const { samples, problems } = await loadSampleFiles(dir);
+    expect(samples.length).toBe(9);
+    expect(problems.map((p) => [path.basename(p.file), p.message.split(':')[0]])).toEqual([['s9.json', 'not used']]);
+  });
+
+
   it('loads good files in sorted order', async () => {
     const refund = await put('refund.succeeded/b.json', BUILTIN_SAMPLES['refund.succeeded']);
     const first = await put('payment.succeeded/a.json', BUILTIN_SAMPLES['payment.succeeded']);
