@@ -58,6 +58,10 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
   const add = (node: Located, code: FindingCode, severity: Severity, message: string) =>
     issues.push({ code, severity, message, ...at(node) });
 
+  // Every object inherits what is set here, the returned webhook too: the runtime's own reads of
+  // it (cancel, url) would see a value its JSON, which validation judges, does not show.
+  const addPrototypeChange = (node: Located) => add(node, 'prototype-change', 'error',
+    'the snippet changes Object.prototype: every object inherits it, the returned webhook too, so the runtime may read a cancel or url that validation never sees; set what you mean on webhook itself');
   const onFunction = (node: Node & { async?: boolean; generator?: boolean }) => {
     if (node.async) add(node, 'async-code', 'error', 'async function: the runtime calls handler synchronously and never awaits');
     if (node.generator) add(node, 'generator', 'error', 'generator function: return plain values instead');
@@ -81,6 +85,9 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
       const callee = node.callee as { type: string; property?: { type: string; name?: string } };
       const name = callee.type === 'MemberExpression' && callee.property?.type === 'Identifier' ? callee.property.name : undefined;
       if (name?.startsWith('toLocale')) add(node, 'engine-dependent', 'warning', `${name}() depends on the engine's locale data and time zone; format explicitly`);
+      const [target] = node.arguments;
+      if ((isMember(node.callee, 'Object', 'defineProperty') || isMember(node.callee, 'Object', 'assign') || isMember(node.callee, 'Object', 'defineProperties'))
+        && target && isMember(target as Node, 'Object', 'prototype')) addPrototypeChange(node);
     },
     NewExpression: (node) => {
       if (isConstructorCall(node.callee)) add(node, 'escape-attempt', 'error', 'calling a .constructor with arguments makes a function from a string: the runtime forbids code generation');
@@ -88,6 +95,9 @@ export function analyzeProgram(ast: Program): CodeIssue[] {
       if (callee.type === 'Identifier' && callee.name === 'Date' && node.arguments.length === 0) {
         add(node, 'nondeterministic', 'warning', 'new Date() reads the clock; use the event\'s `timestamp`');
       }
+    },
+    AssignmentExpression: (node) => {
+      if (node.left.type === 'MemberExpression' && isMember(node.left.object as Node, 'Object', 'prototype')) addPrototypeChange(node);
     },
     Property: (node) => {
       const key = node.key as { type: string; name?: string; value?: unknown };

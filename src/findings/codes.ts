@@ -41,6 +41,7 @@ export const FINDING_CODES = {
   'snippet-too-small': error('the runtime rejects code shorter than 10 characters'),
   'too-deep-to-analyse': warning('the snippet nests too deeply for the static checks: they were skipped, and it ran on every sample'),
   'credential-literal': warning('a string literal that looks like a credential: snippets get pasted and shared'),
+  'prototype-change': error('the snippet changes Object.prototype, which the returned webhook inherits from'),
   // Running samples
   'runtime-error': error('the snippet threw on a sample'),
   'timeout': error('the snippet ran past the time limit on a sample'),

@@ -56,6 +56,12 @@ describe('static checks of a pasted snippet', () => {
     expect(codes(wrap('  webhook.payload = { writeKey: webhook.env.SEGMENT_WRITE_KEY, note: "hello world, this is long" };'))).toEqual([]);
   });
 
+  it('prototype-change when the snippet sets or defines anything on Object.prototype', () => {
+    expect(codes(wrap('  Object.prototype.cancel = true;'))).toEqual(['error prototype-change@2']);
+    expect(codes(wrap('  Object.defineProperty(Object.prototype, "url", { value: "https://x.acme-shop.io" });'))).toEqual(['error prototype-change@2']);
+    expect(codes(wrap('  var o = {}; o.prototype = 1; Object.keys(webhook);'))).toEqual([]);
+  });
+
   it('a snippet nested deeper than the parser or a walk can follow gets one warning, not a crash or a false syntax error', () => {
     const blocks = (n: number) => wrap(`${'  {'.repeat(n)} webhook.a = 1; ${'}'.repeat(n)}`);
     const ternaries = (n: number) => wrap(`  webhook.a = ${'b ? 1 : '.repeat(n)}0;`);
