@@ -18,7 +18,7 @@ const SYMBOLS: readonly [string, readonly string[]][] = [
   // Every currency written with a plain "$" (dollars and pesos): it contradicts only the others.
   ['$', ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'ARS', 'CLP', 'COP', 'TWD', 'BRL', 'DOP', 'UYU', 'CUP', 'NIO', 'JMD', 'TTD', 'XCD', 'BBD', 'BZD',
     'BSD', 'BMD', 'KYD', 'FJD', 'GYD', 'LRD', 'NAD', 'SBD', 'SRD', 'TOP', 'WST', 'BND', 'ZWL', 'KID', 'TVD']],
-  ['€', ['EUR']], ['£', ['GBP', 'EGP']], ['¥', ['JPY', 'CNY']], ['₹', ['INR']], ['₩', ['KRW']], ['₽', ['RUB']], ['₺', ['TRY']],
+  ['€', ['EUR']], ['£', ['GBP', 'EGP']], ['¥', ['JPY', 'CNY']], ['￥', ['JPY', 'CNY']], ['₹', ['INR']], ['₩', ['KRW']], ['₽', ['RUB']], ['₺', ['TRY']],
   ['₪', ['ILS']], ['₫', ['VND']], ['฿', ['THB']], ['₱', ['PHP']], ['zł', ['PLN']],
 ];
 const CODES = new Set(('USD EUR GBP JPY KWD BHD OMR JOD TND LYD IQD INR CAD AUD NZD CNY CHF SEK NOK DKK BRL MXN SGD HKD ZAR KRW ' +

@@ -65,6 +65,9 @@ describe('money in text', () => {
     expect(codes({ text: 'Paid 9.207 KWD' }, kwd)).toEqual([]);
     const jpy = { type: 'payment.succeeded', data: { currency: 'JPY', total_amount: 4499, tax: 0 } };
     expect(codes({ text: 'Paid 4499 JPY' }, jpy)).toEqual([]);
+    // The fullwidth yen of ja-JP formatting is the yen too.
+    expect(codes({ text: '￥45' }, jpy)).toEqual(['wrong-decimals $.payload.text']);
+    expect(codes({ text: '￥4,499' }, jpy)).toEqual([]);
   });
 
   it('no money where there is none: a version number, a legitimate zero beside a null trial, 1970 as an amount, another dollar', () => {
