@@ -271,7 +271,10 @@ function track(value, path) {
 
 function classifyResult(value) {
   if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-    if (value instanceof PromiseC || typeof value.then === 'function')
+    // The runtime reads then as well: a getter that throws there is the snippet's error, not a crash.
+    var then;
+    try { then = value.then; } catch (e) { return describeThrow(e); }
+    if (value instanceof PromiseC || typeof then === 'function')
       return fail('promise', 'handler returned a Promise: the runtime calls handler synchronously and does not await it (remove async/await)');
   }
   if (value === null || typeof value !== 'object')

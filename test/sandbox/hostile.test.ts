@@ -169,4 +169,9 @@ function handler(w) { console.log("still", "logged"); w.n = 3; return w; }`;
     expect(outcomes.map(kindOf)).toEqual(Array.from({ length: 12 }, () => 'ok'));
     expect(outcomes[0]).toMatchObject({ ok: true, result: { shape: ['function', false] } });
   });
+
+  it('a result whose then getter throws is the snippet\'s throw, at its line, not a crash', async () => {
+    const o = await expectKind('function handler(w) {\n  Object.defineProperty(w, "then", { get: function () { throw new Error("late"); } });\n  return w;\n}', 'throw');
+    expect(o.error).toMatchObject({ message: 'Error: late', line: 2 });
+  });
 });
