@@ -5,7 +5,7 @@ import { readBounded, unreadableReason } from '../util/user-files.js';
 import path from 'node:path';
 import { isEventType } from '../runtime/events/event-types.js';
 import type { EventType } from '../runtime/events/event-types.js';
-import { findTooDeep, jsonPath } from '../util/json.js';
+import { findNonFinite, findTooDeep, jsonPath } from '../util/json.js';
 import { parseJson } from './json-error.js';
 
 /** A user sample that passed validation. `file` is `dir` joined with the relative path. */
@@ -86,6 +86,11 @@ async function loadFile(file: string, eventType: EventType, out: LoadedSamples, 
   const deep = findTooDeep(parsed.value, MAX_SAMPLE_DEPTH);
   if (deep !== undefined) {
     out.problems.push({ file, jsonPath: deep, message: `nested more than ${MAX_SAMPLE_DEPTH} levels deep here; a Dodo event is a handful of levels deep, and a snippet's result may not pass ${MAX_SAMPLE_DEPTH}` });
+    return;
+  }
+  const huge = findNonFinite(parsed.value);
+  if (huge !== undefined) {
+    out.problems.push({ file, jsonPath: huge, message: 'a number too large for JavaScript (it reads as Infinity, and a snippet would send it as null): write the value Dodo sends' });
     return;
   }
   // Loaded with the first sample file: zod and the schemas cost a cached check of a project without samples ~40 ms.

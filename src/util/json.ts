@@ -55,3 +55,19 @@ export function findTooDeep(root: unknown, max: number): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The JSON path of the first number JSON text held that JavaScript cannot (1e400 parses as
+ * Infinity, and is sent on as null), or undefined. Walked without recursion, as findTooDeep.
+ */
+export function findNonFinite(root: unknown): string | undefined {
+  const stack: [unknown, PropertyKey[]][] = [[root, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'number' && !Number.isFinite(value)) return jsonPath(path);
+    if (value === null || typeof value !== 'object') continue;
+    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], [...path, entries[i]![0]]]);
+  }
+  return undefined;
+}

@@ -23,6 +23,14 @@ async function put(relative: string, content: unknown): Promise<string> {
 }
 
 describe('loadSampleFiles', () => {
+  it('names a number too large for JavaScript (1e400 would read as Infinity and be sent as null)', async () => {
+    const text = JSON.stringify(BUILTIN_SAMPLES['payment.succeeded']).replace(/"total_amount":\d+/, '"total_amount":1e400');
+    await put('payment.succeeded/huge.json', text);
+    const { samples, problems } = await loadSampleFiles(dir);
+    expect(samples).toEqual([]);
+    expect(problems.map((p) => [p.jsonPath, p.message.split(' (')[0]])).toEqual([['$.data.total_amount', 'a number too large for JavaScript']]);
+  });
+
   it('uses samples up to 32 MB in all, and names each file past that', async () => {
     const big = (name: string) => ({ ...BUILTIN_SAMPLES['payment.succeeded'], note: name.repeat(3.5 * 1024 * 1024 / name.length) });
     for (let i = 0; i < 10; i++) await put(`payment.succeeded/s${i}.json`, big(`s${i}`));

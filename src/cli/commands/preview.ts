@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { isEventType, type EventType } from '../../runtime/events/event-types.js';
 import { getBuiltinVariant, toEventType } from '../../samples/builtin-variant.js';
 import { envelopeSchema } from '../../samples/envelope-schema.js';
-import { findTooDeep, jsonPath as toJsonPath } from '../../util/json.js';
+import { findNonFinite, findTooDeep, jsonPath as toJsonPath } from '../../util/json.js';
 import { parseJson } from '../../samples/json-error.js';
 import { validateSnippet } from '../../validate/validate-snippets.js';
 import { withEnvRuns } from '../../validate/sample-inputs.js';
@@ -60,6 +60,8 @@ async function loadEvent(io: CliIo, options: PreviewOptions): Promise<{ eventTyp
   if (!parsed.ok) throw new UserError(`${options.payload}: not valid JSON at line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`);
   const deep = findTooDeep(parsed.value, MAX_SAMPLE_DEPTH);
   if (deep !== undefined) throw new UserError(`${options.payload}: ${deep}: nested more than ${MAX_SAMPLE_DEPTH} levels deep; a Dodo event is a handful of levels deep`);
+  const huge = findNonFinite(parsed.value);
+  if (huge !== undefined) throw new UserError(`${options.payload}: ${huge}: a number too large for JavaScript (it reads as Infinity); write the value Dodo sends`);
   const value = parsed.value as { type?: unknown } | null;
   const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.type : undefined;
   let eventType = event;
