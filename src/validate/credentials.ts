@@ -8,6 +8,8 @@ import { DESTINATION_SECRETS } from '../destinations/secrets.js';
 const PATTERNS: readonly [RegExp, string][] = [
   [/^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}$/, 'a Stripe-style secret key'],
   [/^(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}$/, 'an Authorization header value'],
+  // https://user:password@host: the password travels in every copy of the URL.
+  [/^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:[^/?#@\s]{6,}@/i, 'a URL with a password in it'],
   ...DESTINATION_SECRETS.map((s): [RegExp, string] => [s.pattern, s.label]),
 ];
 

@@ -53,6 +53,8 @@ describe('static checks of a pasted snippet', () => {
     expect(codes(wrap('  webhook.url = "https://hooks.slack.com/services/T04ABCDEF/B05GHIJKL/q8Zx2Lm4Np6Rt8Vw0Yb2Cd4F";'))).toEqual(['warning credential-literal@2']);
     expect(codes(wrap('  webhook.payload = { writeKey: "a8Fj29dKs0Lq3Zx7Cv1Bn4Mm" };'))).toEqual(['warning credential-literal@2']);
     expect(codes(wrap('  webhook.url = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";'))).toEqual([]);
+    expect(codes(wrap('  webhook.url = "https://user:hunter2secretpw@api.segment.io/v1/track";'))).toEqual(['warning credential-literal@2']);
+    expect(codes(wrap('  webhook.url = "https://api.segment.io/v1/track?x=a:b@c";'))).toEqual([]);
     expect(codes(wrap('  webhook.payload = { writeKey: webhook.env.SEGMENT_WRITE_KEY, note: "hello world, this is long" };'))).toEqual([]);
   });
 
