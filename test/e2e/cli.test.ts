@@ -127,6 +127,16 @@ describe('dodo-transform (spawned)', () => {
     expect(above.stdout).toBe(inside.stdout);
   });
 
+  it('preview judges the request as validate does: amount / 100 on the JPY variant is wrong-decimals', async () => {
+    const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
+    await writeFile(join(dir, 's.js'), 'function handler(webhook) {\n  webhook.url = "https://api.segment.io/v1/track";\n  webhook.payload = { userId: "u", event: "Order Completed", properties: { revenue: webhook.payload.data.total_amount / 100 } };\n  return webhook;\n}\n');
+    const jpy = await runCli(['preview', 's.js', '-e', 'payment.succeeded', '--variant', 'currency-jpy'], { cwd: dir });
+    expect(jpy.code).toBe(1);
+    expect(jpy.stderr).toMatch(/error {2}44\.99 is total_amount .* JPY has 0 decimals.*\[wrong-decimals\]/);
+    const usd = await runCli(['preview', 's.js', '-e', 'payment.succeeded'], { cwd: dir });
+    expect(usd.code).toBe(0);
+  });
+
   it('preview --destination gives a .js snippet its card URL, and names a typo', async () => {
     const dir = await copyFixture(join(FIXTURES, 'projects', 'basic'));
     await writeFile(join(dir, 's.js'), 'function handler(webhook) {\n  webhook.payload = { text: "Paid" };\n  return webhook;\n}\n');

@@ -1,3 +1,6 @@
+import { checkAmounts } from '../../validate/check-amounts.js';
+import { checkText } from '../../validate/check-text.js';
+import { withPlainAdvice } from '../../validate/plain-advice.js';
 import { checkDestinationName, withDestination } from '../../project/destination-option.js';
 import { suggestEventType } from '../../util/suggest-event.js';
 import { relative, resolve } from 'node:path';
@@ -144,8 +147,16 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
       io.stdout.write(`${escapeLine(String(request.method ?? 'POST'))} ${escapeLine(String(request.url))}\n${headers.map(([k, v]) => escapeLine(`${k}: ${v}`)).join('\n')}\n\n${body}\n`);
     }
   }
+  // The same judgement of the request as validate gives this sample: amounts, text and markup too.
+  const destination = (verdict.cancelled ? undefined : verdict.destination) ?? snippet.destination;
+  const issues = verdict.cancelled ? verdict.issues : [
+    ...verdict.issues,
+    ...checkAmounts(request.payload, sample.event, destination),
+    ...checkText(request, { event: sample.event, sample: sample.name, ...(destination !== undefined && { destination }) }),
+  ];
+  const judged: Finding[] = issues.map((i) => ({ code: i.code, severity: i.severity, file: snippet.file, event: sample.eventType, jsonPath: i.jsonPath, message: `${i.message} at ${i.jsonPath}` }));
   const findings: Finding[] = [
-    ...verdict.issues.map((i) => ({ code: i.code, severity: i.severity, file: snippet.file, event: sample.eventType, jsonPath: i.jsonPath, message: `${i.message} at ${i.jsonPath}` })),
+    ...(snippet.mapPosition ? judged : withPlainAdvice(judged)),
     ...groupSampleFindings(envFindings),
   ];
   io.stderr.write(formatFindings(findings, root, io.cwd, errColors) + formatSummary(findings, errColors));
