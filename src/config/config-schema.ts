@@ -3,12 +3,11 @@ import { TARGETS } from '../compile/targets.js';
 import { suggest } from '../util/suggest.js';
 
 import { isAbsolute, normalize } from 'node:path';
-import { unsafePathReason } from '../util/path.js';
+import { UNSAFE_PATH_CHARACTERS, unsafePathReason } from '../util/path.js';
 import { escapeLine } from '../util/terminal-text.js';
 
 // A config may come from a repository the user has just cloned: its paths are printed and
 // written to, so none may carry control characters, and the folders written to stay in the project.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const isInProject = (path: string) => !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..');
 const relativePath = z.string({ error: 'must be a path (a string)' }).min(1, 'must not be empty')
   .refine((path) => unsafePathReason(path) === undefined, { error: (issue) => `${unsafePathReason(String(issue.input))}` });
@@ -18,7 +17,7 @@ const folderInProject = relativePath.refine(isInProject, {
 // A pattern is not written anywhere (the files it matches are checked by name when compiled),
 // so "**/" is fine in it; what it matches must be in the project all the same.
 const patternInProject = z.string({ error: 'must be a path (a string)' }).min(1, 'must not be empty')
-  .refine((pattern) => !CONTROL.test(pattern), 'contains control or line-breaking characters')
+  .refine((pattern) => !UNSAFE_PATH_CHARACTERS.test(pattern), 'contains control or line-breaking characters')
   .refine(isInProject, 'must match files inside the project (a relative pattern without .., such as "mappings/**/*.ts")');
 
 export const configSchema = z.strictObject({

@@ -40,34 +40,33 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The path of the first value nested deeper than `max` levels, or undefined. Iterative: a value
- * from a hostile file may be nested deeper than the call stack allows a recursive walk to go.
+ * The first answer `look` gives for a value of the tree, in document order, or undefined.
+ * Iterative: a value from a hostile file may be nested deeper than the call stack allows a
+ * recursive walk to go.
  */
-export function findTooDeep(root: unknown, max: number): string | undefined {
+function findInTree(root: unknown, look: (value: unknown, path: PropertyKey[]) => string | undefined): string | undefined {
   const stack: [unknown, PropertyKey[]][] = [[root, []]];
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;
+    const answer = look(value, path);
+    if (answer !== undefined) return answer;
     if (value === null || typeof value !== 'object') continue;
-    // The first steps and the depth: the whole path of a value 5,000 levels down is no help.
-    if (path.length >= max) return `${jsonPath(path.slice(0, 6))}… (${max} levels down)`;
     const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
     for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], [...path, entries[i]![0]]]);
   }
   return undefined;
 }
 
+/** The path of the first value nested deeper than `max` levels, or undefined. */
+export function findTooDeep(root: unknown, max: number): string | undefined {
+  // The first steps and the depth: the whole path of a value 5,000 levels down is no help.
+  return findInTree(root, (value, path) => (value !== null && typeof value === 'object' && path.length >= max ? `${jsonPath(path.slice(0, 6))}… (${max} levels down)` : undefined));
+}
+
 /**
  * The JSON path of the first number JSON text held that JavaScript cannot (1e400 parses as
- * Infinity, and is sent on as null), or undefined. Walked without recursion, as findTooDeep.
+ * Infinity, and is sent on as null), or undefined.
  */
 export function findNonFinite(root: unknown): string | undefined {
-  const stack: [unknown, PropertyKey[]][] = [[root, []]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
-    if (typeof value === 'number' && !Number.isFinite(value)) return jsonPath(path);
-    if (value === null || typeof value !== 'object') continue;
-    const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i]![1], [...path, entries[i]![0]]]);
-  }
-  return undefined;
+  return findInTree(root, (value, path) => (typeof value === 'number' && !Number.isFinite(value) ? jsonPath(path) : undefined));
 }

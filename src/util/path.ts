@@ -29,9 +29,12 @@ export function isRealInside(root: string, file: string): boolean {
  * A project path that is safe to print inside a snippet's header comment and in a terminal:
  * no control characters, no comment terminator.
  */
+/** Characters no path printed or written into a comment may hold: controls, line breaks, bidi overrides. */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_PATH_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 export function unsafePathReason(path: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(path)) return 'contains control or line-breaking characters';
+  if (UNSAFE_PATH_CHARACTERS.test(path)) return 'contains control or line-breaking characters';
   if (path.includes('*/')) return 'contains "*/"';
   return undefined;
 }

@@ -10,11 +10,10 @@ import type { SourcePosition } from '../compile/map-position.js';
 import type { Finding, FindingCode } from '../findings/finding.js';
 import type { RunError, RunOutcome, Sandbox } from '../sandbox/index.js';
 import { preparedInput, withInputUrl } from '../sandbox/input-text.js';
-import { checkAmounts } from './check-amounts.js';
 import { knownFieldPaths, unknownFieldFindings } from './check-reads.js';
 import { withPlainAdvice } from './plain-advice.js';
-import { checkText } from './check-text.js';
-import { checkResult, toFinding } from './check-result.js';
+import { judgeRequest } from './judge-request.js';
+import { toFinding } from './check-result.js';
 import { diffText, formatGolden } from './golden.js';
 import { cardSampleUrl, withCardUrl } from './card-url.js';
 import { getDestination } from '../destinations/registry.js';
@@ -162,17 +161,14 @@ export async function validateSnippet(snippet: SnippetUnderTest, options: Valida
     let destination: string | undefined;
     if (outcome.ok) {
       const inputUrl = String(runtimeInputs[index]!['url']);
-      const verdict = checkResult(outcome.result, { inputUrl, env: runtimeInputs[index]!['env'], ...(snippet.destination !== undefined && { declared: snippet.destination }) });
+      const judged = judgeRequest(outcome.result, {
+        inputUrl, env: runtimeInputs[index]!['env'], ...(snippet.destination !== undefined && { declared: snippet.destination }), event: input.event, sample: input.name,
+      });
+      const { verdict, issues } = judged;
       cancelled = verdict.cancelled;
       if (!verdict.cancelled && (outcome.result as { url?: unknown } | null)?.url === inputUrl) keptUrl.add(input.eventType);
       if (!verdict.cancelled && verdict.destination) destinations.add(verdict.destination);
-      if (!verdict.cancelled) destination = verdict.destination ?? snippet.destination;
-      const request = outcome.result as { url?: unknown; headers?: unknown; payload?: unknown };
-      const issues = verdict.cancelled ? verdict.issues : [
-        ...verdict.issues,
-        ...checkAmounts(request.payload, input.event, verdict.destination ?? snippet.destination),
-        ...checkText(request, { event: input.event, sample: input.name, ...((verdict.destination ?? snippet.destination) && { destination: verdict.destination ?? snippet.destination }) }),
-      ];
+      destination = judged.destination;
       findings.push(...issues.map((i) => toFinding(snippet.file, input.eventType, input.name, i)));
     } else if (!limits.collapsed.has(index)) {
       findings.push(runtimeFinding(snippet, input, outcome, knownFieldPaths(options.inputs)));

@@ -1,5 +1,4 @@
-import { checkAmounts } from '../../validate/check-amounts.js';
-import { checkText } from '../../validate/check-text.js';
+import { judgeRequest } from '../../validate/judge-request.js';
 import { withPlainAdvice } from '../../validate/plain-advice.js';
 import { checkDestinationName, withDestination } from '../../project/destination-option.js';
 import { suggestEventType } from '../../util/suggest-event.js';
@@ -19,7 +18,6 @@ import { assertReadableFile, readBounded } from '../../util/user-files.js';
 import { MAX_SAMPLE_BYTES, MAX_SAMPLE_DEPTH } from '../../samples/load-samples.js';
 import { escapeJson, escapeLine, hasControlCharacters } from '../../util/terminal-text.js';
 import { UserError } from '../../util/errors.js';
-import { checkResult } from '../../validate/check-result.js';
 import { withCardUrl } from '../../validate/card-url.js';
 import { toRuntimeInput, type SampleInput } from '../../validate/sample-inputs.js';
 import type { Finding } from '../../findings/finding.js';
@@ -133,7 +131,10 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
     io.stderr.write(`${where}${errColors.red('error')}  ${escapeLine(outcome.error.message)} [${outcome.error.kind}]\n`);
     return EXIT_PROBLEMS;
   }
-  const verdict = checkResult(outcome.result, { ...(typeof runtimeInput?.['url'] === 'string' && { inputUrl: runtimeInput['url'] }), ...(snippet.destination !== undefined && { declared: snippet.destination }) });
+  const { verdict, issues } = judgeRequest(outcome.result, {
+    ...(typeof runtimeInput?.['url'] === 'string' && { inputUrl: runtimeInput['url'] }), ...(snippet.destination !== undefined && { declared: snippet.destination }),
+    event: sample.event, sample: sample.name,
+  });
   const request = outcome.result as { method?: string; url?: string; headers?: Record<string, string>; payload?: unknown };
   if (verdict.cancelled) {
     io.stdout.write(`cancelled: ${sample.eventType} is not sent (the dashboard shows it as delivered)\n`);
@@ -147,13 +148,7 @@ export async function preview(io: CliIo, options: PreviewOptions): Promise<numbe
       io.stdout.write(`${escapeLine(String(request.method ?? 'POST'))} ${escapeLine(String(request.url))}\n${headers.map(([k, v]) => escapeLine(`${k}: ${v}`)).join('\n')}\n\n${body}\n`);
     }
   }
-  // The same judgement of the request as validate gives this sample: amounts, text and markup too.
-  const destination = (verdict.cancelled ? undefined : verdict.destination) ?? snippet.destination;
-  const issues = verdict.cancelled ? verdict.issues : [
-    ...verdict.issues,
-    ...checkAmounts(request.payload, sample.event, destination),
-    ...checkText(request, { event: sample.event, sample: sample.name, ...(destination !== undefined && { destination }) }),
-  ];
+  // The same judgement of the request as validate gives this sample.
   const judged: Finding[] = issues.map((i) => ({ code: i.code, severity: i.severity, file: snippet.file, event: sample.eventType, jsonPath: i.jsonPath, message: `${i.message} at ${i.jsonPath}` }));
   const findings: Finding[] = [
     ...(snippet.mapPosition ? judged : withPlainAdvice(judged)),
